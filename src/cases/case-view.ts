@@ -1,0 +1,125 @@
+// What the API answers for a case: the row, the statechart's view of it, and the related rows,
+// with personal data masked unless the caller may and did ask to see it (R-S2).
+import { Inject, Injectable } from '@nestjs/common';
+import type { AnyMachineSnapshot } from 'xstate';
+import type { EntityManager } from 'typeorm';
+import { stateLabel, type Actor, type CaseContext } from '../../workflows/case';
+import { fenToYuan } from '../common/money';
+import { toShanghaiIso } from '../common/time/instant';
+import { ClockRecord } from '../deadlines/clock.entity';
+import { OrgsService } from '../orgs/orgs.service';
+import { WorkflowEngine } from '../workflow-engine/workflow-engine';
+import { disputeTypeName } from './catalog/dispute-types';
+import { caseSources, type CaseSource } from './catalog/sources';
+import { CaseRecord } from './case.entity';
+import { maskIdNumber, maskPhone } from './masking';
+import { Party } from './party.entity';
+import { PreventionFlag, preventionKinds } from './prevention-flag.entity';
+
+const iso = (instant: string | null | undefined) => (instant ? toShanghaiIso(instant) : null);
+
+@Injectable()
+export class CaseViews {
+  constructor(
+    @Inject(WorkflowEngine) private readonly engine: WorkflowEngine,
+    @Inject(OrgsService) private readonly orgs: OrgsService,
+  ) {}
+
+  unitName(code: string) {
+    return { code, name: this.orgs.cached(code)?.name ?? code };
+  }
+
+  /** The whole case, as GET /api/cases/:id and every event answer give it. */
+  async full(em: EntityManager, row: CaseRecord, snapshot: AnyMachineSnapshot, actor: Actor, now: Date, reveal = false) {
+    const context = snapshot.context as CaseContext;
+    const [parties, flags, clocks] = await Promise.all([
+      em.find(Party, { where: { caseId: row.id }, order: { seq: 'ASC' } }),
+      em.find(PreventionFlag, { where: { caseId: row.id } }),
+      em.find(ClockRecord, { where: { caseId: row.id }, order: { startedAt: 'ASC' } }),
+    ]);
+    return {
+      ...this.summary(row, parties, reveal),
+      status: snapshot.status === 'done' ? 'closed' : 'active',
+      allowedEvents: this.engine.allowedEvents(snapshot, actor, now),
+      acceptingUnit: this.unitName(row.acceptingUnitCode),
+      catalogVersion: row.catalogVersion,
+      workOrderNo: row.workOrderNo,
+      amountInvolved: fenToYuan(row.amountFen),
+      summary: row.summary,
+      place: row.place,
+      peopleInvolved: row.peopleInvolved,
+      concludedAt: iso(row.concludedAt),
+      outcome: row.outcome,
+      preventionFlags: flags.map((f) => ({ kind: f.kind, name: preventionKinds[f.kind], people: f.people })),
+      segments: context.segments.map((s) => ({
+        seq: s.seq,
+        track: s.track,
+        unit: this.unitName(s.unitCode),
+        startedAt: iso(s.startedAt),
+        endedAt: iso(s.endedAt),
+        outcome: s.outcome ?? null,
+      })),
+      deadlines: clocks.map((c) => ({
+        kind: c.kind,
+        unit: this.unitName(c.unitCode),
+        startedAt: iso(c.startedAt),
+        dueAt: iso(c.dueAt),
+        status: c.status,
+        overdue: c.status === 'running' && c.dueAt <= now.toISOString(),
+        basis: c.basis,
+      })),
+      mediation: {
+        consents: context.consents,
+        rightsNotified: context.rightsNotified,
+        sessions: context.sessions,
+        extensionsUsed: context.extensionsUsed,
+        policy: context.policy,
+        agreement: context.agreement ? { ...context.agreement, amount: fenToYuan(context.agreement.amountFen) } : null,
+        followUp: context.followUp ?? null,
+        failure: context.failure ?? null,
+        guidance: context.guidance ?? null,
+      },
+    };
+  }
+
+  /** The fields a list shows; always masked. */
+  summary(row: CaseRecord, parties: Party[], reveal = false) {
+    return {
+      id: row.id,
+      caseNo: row.caseNo,
+      state: row.state,
+      stateLabel: stateLabel(row.state),
+      version: row.version,
+      disputeType: row.disputeType,
+      disputeTypeName: disputeTypeName(row.disputeType, row.catalogVersion, row.disputeSubtype),
+      disputeSubtype: row.disputeSubtype,
+      source: row.source,
+      sourceName: caseSources[row.source as CaseSource] ?? row.source,
+      riskLevel: row.riskLevel,
+      handlingUnit: this.unitName(row.handlingUnitCode),
+      acceptedAt: iso(row.acceptedAt),
+      parties: parties.map((p) => this.party(p, reveal)),
+    };
+  }
+
+  private party(p: Party, reveal: boolean) {
+    return {
+      id: p.id,
+      seq: p.seq,
+      role: p.role,
+      kind: p.kind,
+      name: p.name,
+      gender: p.gender,
+      ethnicity: p.ethnicity,
+      birthDate: p.birthDate,
+      idNumber: reveal ? p.idNumber : maskIdNumber(p.idNumber),
+      phone: reveal ? p.phone : maskPhone(p.phone),
+      address: p.address,
+      creditCode: p.creditCode,
+      legalRepresentative: p.legalRepresentative,
+      agent: p.agent
+        ? { ...p.agent, idNumber: reveal ? p.agent.idNumber : maskIdNumber(p.agent.idNumber ?? null) ?? undefined, phone: reveal ? p.agent.phone : maskPhone(p.agent.phone ?? null) ?? undefined }
+        : null,
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { ValidationError } from '../common/errors/domain.error';
+import { CasesService } from './cases.service';
+import { eventDtos } from './dto/event.dtos';
+import { IntakeDto } from './dto/intake.dto';
+import { ListCasesQuery } from './dto/list-cases.query';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => ValidationError.field('id', '案件编号格式不正确') });
+const eventClasses = Object.values(eventDtos) as (new () => object)[];
+
+function parseIfMatch(header?: string): number | undefined {
+  if (header === undefined) return undefined;
+  const version = Number(header.replace(/^W\//, '').replace(/"/g, ''));
+  if (!Number.isInteger(version) || version < 1) throw ValidationError.field('If-Match', 'If-Match 应为案件版本号（正整数）');
+  return version;
+}
+
+function parseIdempotencyKey(header?: string): string | undefined {
+  if (header === undefined) return undefined;
+  if (!/^[\w.:-]{1,128}$/.test(header)) throw ValidationError.field('Idempotency-Key', '幂等键应为 1–128 位字母、数字或 ._:-');
+  return header;
+}
+
+@ApiTags('cases')
+@ApiExtraModels(...eventClasses)
+@Controller('cases')
+export class CasesController {
+  constructor(@Inject(CasesService) private readonly cases: CasesService) {}
+
+  @Post()
+  @ApiOperation({ summary: '受理登记（R-P1）；同一热线工单重复登记时返回已有案件（R-C2）' })
+  async register(@CurrentUser() user: AuthUser, @Body() body: IntakeDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const result = await this.cases.register(user, body);
+    reply.status(result.created ? 201 : 200);
+    return result.case;
+  }
+
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: ListCasesQuery) {
+    return this.cases.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '案件详情；reveal=true 时向承办人员显示完整证件号码和电话（留痕）' })
+  get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('reveal') reveal?: string) {
+    return this.cases.get(user, id, reveal === 'true');
+  }
+
+  @Get(':id/history')
+  history(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.cases.history(user, id);
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @ApiOperation({ summary: '推进案件：发送一个事件（事件及其字段见各 DTO 与 README）' })
+  @ApiBody({ schema: { oneOf: eventClasses.map((c) => ({ $ref: getSchemaPath(c) })) } })
+  @ApiHeader({ name: 'If-Match', required: false, description: '期望的案件版本号；不符时 409 VERSION_CONFLICT' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重试同一请求时返回首次结果，不重复执行' })
+  send(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch?: string,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    return this.cases.send(user, id, body, { ifMatch: parseIfMatch(ifMatch), idempotencyKey: parseIdempotencyKey(idempotencyKey) });
+  }
+}

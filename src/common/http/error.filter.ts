@@ -1,0 +1,54 @@
+// One place that turns every failure into the shared error shape (../../../shared/api.md):
+// { code, message (中文), details }. Never a stack trace.
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { DomainError } from '../errors/domain.error';
+
+const httpCodes: Record<number, [string, string]> = {
+  400: ['VALIDATION_FAILED', '请求格式不正确'],
+  401: ['UNAUTHENTICATED', '请先登录'],
+  403: ['FORBIDDEN', '无权执行此操作'],
+  404: ['NOT_FOUND', '请求的资源不存在'],
+  405: ['METHOD_NOT_ALLOWED', '不支持该请求方法'],
+  413: ['PAYLOAD_TOO_LARGE', '请求体过大'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交'],
+  429: ['RATE_LIMITED', '请求过于频繁，请稍后再试'],
+};
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { status, body } = this.toAnswer(error);
+    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private toAnswer(error: unknown): { status: number; body: { code: string; message: string; details: object } } {
+    if (error instanceof DomainError) {
+      return { status: error.status, body: { code: error.code, message: error.message, details: error.details } };
+    }
+    const status = error instanceof HttpException ? error.getStatus() : fastifyStatus(error);
+    if (status && status < 500) {
+      const [code, message] = httpCodes[status] ?? ['BAD_REQUEST', '请求无法处理'];
+      const details = status === 400 ? { fields: { _: [bodyProblem(error) ?? message] } } : {};
+      return { status, body: { code, message, details } };
+    }
+    return { status: 500, body: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试', details: {} } };
+  }
+}
+
+/** Errors Fastify raises itself (bad JSON, body too large) carry a statusCode. */
+function fastifyStatus(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function bodyProblem(error: unknown): string | undefined {
+  const code = (error as { code?: string })?.code;
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return '请求体不是有效的 JSON';
+  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return '请求体为空';
+  return undefined;
+}

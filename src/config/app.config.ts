@@ -1,0 +1,70 @@
+// Typed configuration read once from the environment and validated at start-up.
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { join, resolve } from 'node:path';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+export class Environment {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional() @IsString() HOST?: string;
+  @IsOptional() @IsString() DATABASE_URL?: string;
+  @IsOptional() @IsString() DATABASE_SCHEMA?: string;
+  @IsOptional() @IsString() DATA_DIR?: string;
+  @IsOptional() @IsString() DOCUMENTS_DIR?: string;
+  @IsOptional() @IsIn(['demo', 'production']) SANDIAO_MODE?: 'demo' | 'production';
+  @IsOptional() @IsString() @MinLength(8) SANDIAO_DEMO_PASSWORD?: string;
+  @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(1800) ACCESS_TOKEN_TTL_SECONDS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365) MEDIATION_DAYS?: number;
+  @IsOptional() @IsIn(['calendar', 'working']) MEDIATION_DAY_KIND?: 'calendar' | 'working';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10) MEDIATION_MAX_EXTENSIONS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365) MEDIATION_EXTENSION_DAYS?: number;
+  @IsOptional() @IsIn(['off', 'error', 'warn', 'log']) LOG_LEVEL?: 'off' | 'error' | 'warn' | 'log';
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  mode: 'demo' | 'production';
+  dataDir: string;
+  documentsDir: string;
+  databaseUrl?: string;
+  databaseSchema?: string;
+  demoPassword: string;
+  jwtSecret?: string;
+  accessTokenTtlSeconds: number;
+  mediation: { days: number; dayKind: 'calendar' | 'working'; maxExtensions: number; extensionDays: number };
+  logLevel: 'off' | 'error' | 'warn' | 'log';
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = plainToInstance(Environment, env, { excludeExtraneousValues: false });
+  const errors = validateSync(parsed, { skipMissingProperties: false, whitelist: false });
+  if (errors.length) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new Error(`配置错误 (environment):\n${lines.join('\n')}`);
+  }
+  const dataDir = resolve(parsed.DATA_DIR ?? 'data');
+  return {
+    port: parsed.PORT ?? 3000,
+    host: parsed.HOST ?? '0.0.0.0',
+    mode: parsed.SANDIAO_MODE ?? 'demo',
+    dataDir,
+    documentsDir: resolve(parsed.DOCUMENTS_DIR ?? join(dataDir, 'documents')),
+    databaseUrl: parsed.DATABASE_URL || undefined,
+    databaseSchema: parsed.DATABASE_SCHEMA || undefined,
+    demoPassword: parsed.SANDIAO_DEMO_PASSWORD ?? 'sandiao-demo',
+    jwtSecret: parsed.JWT_SECRET,
+    accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS ?? 900,
+    mediation: {
+      days: parsed.MEDIATION_DAYS ?? 30,
+      dayKind: parsed.MEDIATION_DAY_KIND ?? 'calendar',
+      maxExtensions: parsed.MEDIATION_MAX_EXTENSIONS ?? 1,
+      extensionDays: parsed.MEDIATION_EXTENSION_DAYS ?? 30,
+    },
+    logLevel: parsed.LOG_LEVEL ?? 'log',
+  };
+}

@@ -1,0 +1,51 @@
+// One place that turns configuration into TypeORM options: used by the app, the migration
+// scripts (../../ormconfig.ts) and the tests.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { entities } from './entities';
+import { migrations } from './migrations';
+
+export interface DatabaseSettings {
+  databaseUrl?: string;
+  /** PostgreSQL schema (default public); tests give each run its own. */
+  databaseSchema?: string;
+  dataDir: string;
+  /** Only the SQLite reader connection sets this. */
+  readOnly?: boolean;
+}
+
+export const isPostgresUrl = (url?: string) => !!url && /^postgres(ql)?:\/\//.test(url);
+
+export function sqlitePath(settings: DatabaseSettings): string {
+  return join(settings.dataDir, 'sandiao.sqlite');
+}
+
+export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const common = { entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
+  if (isPostgresUrl(settings.databaseUrl)) {
+    const schema = settings.databaseSchema;
+    return {
+      type: 'postgres',
+      url: settings.databaseUrl,
+      ...common,
+      ...(schema ? { schema } : {}),
+      extra: { max: 10, ...(schema ? { options: `-c search_path=${schema}` } : {}) },
+    };
+  }
+  mkdirSync(settings.dataDir, { recursive: true });
+  return {
+    type: 'better-sqlite3',
+    database: sqlitePath(settings),
+    ...common,
+    statementCacheSize: 200,
+    prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
+      db.pragma('journal_mode = WAL');
+      // Every acknowledged transition must survive a power cut: fsync the WAL at each commit.
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+      if (settings.readOnly) db.pragma('query_only = ON');
+    },
+  };
+}

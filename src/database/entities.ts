@@ -1,0 +1,34 @@
+// Every entity of the application, in one list for the DataSource and the migrations.
+import { AuditRecord } from '../audit/audit-record.entity';
+import { User } from '../auth/user.entity';
+import { CaseAccess } from '../cases/case-access.entity';
+import { CaseSegment } from '../cases/case-segment.entity';
+import { CaseTransition } from '../cases/case-transition.entity';
+import { CaseRecord } from '../cases/case.entity';
+import { Party } from '../cases/party.entity';
+import { PreventionFlag } from '../cases/prevention-flag.entity';
+import { ClockRecord } from '../deadlines/clock.entity';
+import { DocumentRecord } from '../documents/document.entity';
+import { Division } from '../orgs/division.entity';
+import { ReportingLink } from '../orgs/reporting-link.entity';
+import { Unit } from '../orgs/unit.entity';
+import { IdempotencyKey } from '../workflow-engine/idempotency-key.entity';
+import { NumberSequence } from './number-sequence.entity';
+
+export const entities = [
+  Division,
+  ReportingLink,
+  Unit,
+  User,
+  CaseRecord,
+  Party,
+  PreventionFlag,
+  CaseSegment,
+  CaseTransition,
+  CaseAccess,
+  AuditRecord,
+  IdempotencyKey,
+  NumberSequence,
+  DocumentRecord,
+  ClockRecord,
+];

@@ -1,0 +1,4 @@
+// Migrations in order. Add each new one here (the list is explicit so a build never misses a file).
+import { Foundation1795752000000 } from './1795752000000-Foundation';
+
+export const migrations = [Foundation1795752000000];

@@ -1,0 +1,90 @@
+// SQLite has one writer. Every write transaction of the process goes through this queue, so
+// concurrent requests never meet "cannot start a transaction within a transaction".
+//
+// Group commit: the jobs waiting when a batch starts share one SQLite transaction, each inside its
+// own savepoint. A job that fails rolls back to its savepoint alone; the batch then commits with
+// one WAL fsync (synchronous=FULL) for all of them, and only then are their promises resolved.
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { Tx } from './tx';
+
+interface Job {
+  work: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export class SqliteWriteQueue {
+  private readonly waiting: Job[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly maxBatch = 64,
+  ) {}
+
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.waiting.length) await this.runBatch(this.waiting.splice(0, this.maxBatch));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async runBatch(batch: Job[]): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    const committed: { job: Job; value: unknown; callbacks: AfterCommit[] }[] = [];
+    try {
+      await runner.startTransaction();
+      for (const job of batch) {
+        const outcome = await runInSavepoint(runner, job);
+        if (outcome) committed.push({ job, ...outcome });
+      }
+      await runner.commitTransaction();
+    } catch (error) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      for (const { job } of committed) job.reject(error);
+      return;
+    } finally {
+      await runner.release();
+    }
+    for (const { job, value, callbacks } of committed) {
+      job.resolve(value);
+      runAfterCommit(callbacks);
+    }
+  }
+}
+
+type AfterCommit = () => unknown;
+
+async function runInSavepoint(runner: QueryRunner, job: Job) {
+  const callbacks: AfterCommit[] = [];
+  await runner.startTransaction(); // nested: a SAVEPOINT
+  try {
+    const value = await job.work({ em: runner.manager, afterCommit: (cb) => callbacks.push(cb) });
+    await runner.commitTransaction(); // RELEASE SAVEPOINT
+    return { value, callbacks };
+  } catch (error) {
+    await runner.rollbackTransaction(); // ROLLBACK TO SAVEPOINT
+    job.reject(error);
+    return undefined;
+  }
+}
+
+/** Effects after commit must not fail the request that committed; they are retried by their own pollers. */
+export function runAfterCommit(callbacks: AfterCommit[]): void {
+  for (const cb of callbacks) {
+    try {
+      void Promise.resolve(cb()).catch(() => undefined);
+    } catch {
+      /* the poller of that effect will pick it up */
+    }
+  }
+}

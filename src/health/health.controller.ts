@@ -1,0 +1,22 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/public.decorator';
+import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { Database } from '../database/database';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Liveness and readiness: the process answers and the database does too. */
+  @Public()
+  @Get()
+  async health() {
+    await this.db.reader.query('SELECT 1');
+    return { status: 'ok', database: this.db.isPostgres ? 'postgres' : 'sqlite', mode: this.config.mode };
+  }
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory';
+import { loadConfig } from './config/app.config';
+import { Database } from './database/database';
+import { seedDemo } from './seed/demo-seed';
+
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+  const log = (line: string) => console.log(`[sandiao] ${line}`);
+  if (config.mode === 'demo') {
+    log(`演示模式（demo mode）：演示账号的密码为 ${process.env.SANDIAO_DEMO_PASSWORD ? 'SANDIAO_DEMO_PASSWORD 的值' : 'sandiao-demo'}，请勿用于生产。`);
+    const db = await Database.open({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, dataDir: config.dataDir });
+    const report = await seedDemo(db, config.demoPassword, log);
+    if (!report.skipped) log(`空数据库已填充演示数据（${report.units} 个单位）。`);
+    await db.close();
+  }
+  const app = await createApp({ config }, config.logLevel === 'off' ? false : ['error', 'warn', 'log']);
+  await app.listen(config.port, config.host);
+  log(`已启动：http://localhost:${config.port}/api （文档 /api/docs），数据库：${config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.dataDir}`}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+}
+
+main().catch((error) => {
+  console.error('[sandiao] 启动失败：', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { OrgTreeQuery } from './org-tree.query';
+import { OrgsService } from './orgs.service';
+
+@ApiTags('orgs')
+@Controller('orgs')
+export class OrgsController {
+  constructor(@Inject(OrgsService) private readonly orgs: OrgsService) {}
+
+  /** The division tree with its units (defaults: Baoding city, down to townships). */
+  @Get('tree')
+  tree(@Query() query: OrgTreeQuery) {
+    return this.orgs.tree(query.root ?? '130600', query.depth ?? 2);
+  }
+}

@@ -1,0 +1,163 @@
+// People's mediation 人民调解 (domain §4, R-P1…R-P8).
+import { and } from 'xstate';
+import { caseSetup, clockForPeoplesMediation } from './case.setup';
+import { issueGuidance } from './guidance';
+
+const peoplesClock = { clock: 'peoples-mediation' };
+
+/** R-P5: a village committee hands a complex or cross-village dispute to its township committee. */
+const escalate = {
+  guard: and(['handledByVillageCommittee', 'escalationToOwnTownship']),
+  actions: [
+    { type: 'closeSegment', params: { outcome: 'escalated' } },
+    'handToTarget',
+    { type: 'openSegment', params: { track: 'peoples' } },
+  ],
+} as const;
+
+/** R-G1: a committee hands a dispute it cannot mediate to its township justice office. */
+const referToJusticeOffice = {
+  guard: and(['handledByCommittee', 'justiceOfficeOfTownship']),
+  target: '#case.guidance.reviewing',
+  actions: ['handToTarget'],
+} as const;
+
+/** R-P3: a party may demand termination at any time. */
+const terminate = {
+  target: 'failed',
+  actions: [
+    { type: 'recordFailure', params: { reason: 'terminated' } },
+    { type: 'closeSegment', params: { outcome: 'terminated' } },
+    { type: 'stopClock', params: peoplesClock },
+    { type: 'issueDocument', params: { kind: 'termination' } },
+  ],
+} as const;
+
+const declareFailed = {
+  target: 'failed',
+  actions: [
+    { type: 'recordFailure', params: { reason: 'no-agreement' } },
+    { type: 'closeSegment', params: { outcome: 'failed' } },
+    { type: 'stopClock', params: peoplesClock },
+  ],
+} as const;
+
+/** R-P6: expiry without agreement = mediation failed. */
+const expire = {
+  guard: 'peoplesClock',
+  target: 'failed',
+  actions: [
+    { type: 'recordFailure', params: { reason: 'expired' } },
+    { type: 'closeSegment', params: { outcome: 'expired' } },
+  ],
+} as const;
+
+export const peoplesMediation = caseSetup.createStateConfig({
+  initial: 'registered',
+  states: {
+    registered: {
+      on: {
+        RECORD_CONSENT: [
+          {
+            guard: and(['partyIsKnown', 'consentRefused']),
+            target: '#case.closed',
+            actions: [
+              'recordConsent',
+              { type: 'recordFailure', params: { reason: 'refused' } },
+              { type: 'closeSegment', params: { outcome: 'refused' } },
+              { type: 'setOutcome', params: { outcome: 'refused' } },
+              { type: 'issueDocument', params: { kind: 'termination' } },
+            ],
+          },
+          { guard: 'partyIsKnown', actions: 'recordConsent' },
+        ],
+        NOTIFY_RIGHTS: {
+          guard: 'rightsNotYetNotified',
+          actions: ['markRightsNotified', { type: 'issueDocument', params: { kind: 'rights-notice' } }],
+        },
+        START_MEDIATION: {
+          guard: and(['allPartiesConsented', 'rightsNotified']),
+          target: 'mediating',
+          actions: [{ type: 'startClock', params: ({ context }) => clockForPeoplesMediation(context) }],
+        },
+        ESCALATE: escalate,
+        REFER_TO_JUSTICE_OFFICE: referToJusticeOffice,
+        // R-G2: the justice office confirms the dispute is outside people's mediation.
+        ISSUE_GUIDANCE: issueGuidance,
+        TERMINATE: { ...terminate, actions: terminate.actions.filter((a) => a.type !== 'stopClock') },
+      },
+    },
+    mediating: {
+      on: {
+        LOG_SESSION: { actions: 'countSession' },
+        ESCALATE: escalate,
+        EXTEND: {
+          guard: and(['extensionsLeft', 'extensionConsentedByAll']),
+          actions: [
+            'countExtension',
+            { type: 'extendClock', params: ({ context }) => ({ ...peoplesClock, days: context.policy.extensionDays }) },
+          ],
+        },
+        REACH_AGREEMENT: [
+          {
+            guard: and(['agreementFormAllowed', 'agreementIsOral']),
+            target: 'agreed',
+            actions: [
+              'recordAgreement',
+              { type: 'closeSegment', params: { outcome: 'agreement' } },
+              { type: 'stopClock', params: peoplesClock },
+              { type: 'issueDocument', params: { kind: 'oral-agreement-record' } },
+            ],
+          },
+          {
+            guard: 'agreementFormAllowed',
+            target: 'signing',
+            actions: ['recordAgreement', { type: 'issueDocument', params: { kind: 'mediation-agreement' } }],
+          },
+        ],
+        DECLARE_FAILED: declareFailed,
+        TERMINATE: terminate,
+        CLOCK_EXPIRED: expire,
+      },
+    },
+    /** R-P7: a written agreement takes effect once every party and the mediator signed and the committee sealed. */
+    signing: {
+      always: {
+        guard: 'agreementComplete',
+        target: 'agreed',
+        actions: [
+          'agreementTakesEffect',
+          { type: 'closeSegment', params: { outcome: 'agreement' } },
+          { type: 'stopClock', params: peoplesClock },
+        ],
+      },
+      on: {
+        SIGN_AGREEMENT: { guard: 'signerMayStillSign', actions: 'recordSignature' },
+        SEAL_AGREEMENT: { guard: 'agreementNotSealed', actions: 'sealAgreement' },
+        DECLARE_FAILED: declareFailed,
+        TERMINATE: terminate,
+        CLOCK_EXPIRED: expire,
+      },
+    },
+    /** R-P7: an agreement is followed up before the case is closed. */
+    agreed: {
+      on: {
+        RECORD_FOLLOW_UP: {
+          actions: ['recordFollowUp', { type: 'issueDocument', params: { kind: 'follow-up-record' } }],
+        },
+        CLOSE: {
+          guard: 'followUpDone',
+          target: '#case.closed',
+          actions: [{ type: 'setOutcome', params: { outcome: 'agreement' } }],
+        },
+      },
+    },
+    /** R-P8: the parties are told the other routes — by the justice office's 告知引导书. */
+    failed: {
+      on: {
+        REFER_TO_JUSTICE_OFFICE: referToJusticeOffice,
+        ISSUE_GUIDANCE: issueGuidance,
+      },
+    },
+  },
+});
