@@ -45,13 +45,8 @@ export class DocumentIssuer implements OnModuleInit {
         disputeType: caseRow.disputeType,
         summary: caseRow.summary,
         event: { ...effect.event, actor: undefined, units: undefined },
-        context: {
-          agreement: effect.context.agreement,
-          guidance: effect.context.guidance,
-          failure: effect.context.failure,
-          followUp: effect.context.followUp,
-          handlingUnit: effect.context.handlingUnit,
-        },
+        // The whole statechart context as it was at issue: templates read their facts from here.
+        context: effect.context,
       },
       status: 'pending',
       templateVersion: null,

@@ -30,7 +30,8 @@ export const caseMachine = caseSetup.createMachine({
     guidance,
     administrative: administrativeMediation,
     judicial: judicialMediation,
-    closed: { type: 'final' },
+    // The case file 卷宗 (cover and table of contents) lists every document of the case (§10).
+    closed: { type: 'final', entry: [{ type: 'issueDocument', params: { kind: 'case-file-cover' } }] },
   },
 });
 
