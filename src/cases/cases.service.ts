@@ -155,7 +155,7 @@ export class CasesService {
     const now = this.clock.now();
     try {
       return await this.db.write(async (tx) => {
-        const row = await this.loadVisible(tx.em, user, caseId);
+        const row = await this.loadVisible(tx.em, user, caseId, { forUpdate: true });
         if (options.ifMatch !== undefined && options.ifMatch !== row.version) {
           throw new DomainError('VERSION_CONFLICT', '案件已被他人更新，请刷新后重试', { currentVersion: row.version });
         }
@@ -250,10 +250,13 @@ export class CasesService {
   }
 
   /** The case if the caller may read it (R-S1); otherwise CASE_NOT_FOUND, and the attempt is logged. */
-  private async loadVisible(em: EntityManager, user: AuthUser, caseId: string): Promise<CaseRecord> {
+  private async loadVisible(em: EntityManager, user: AuthUser, caseId: string, { forUpdate = false } = {}): Promise<CaseRecord> {
     const visible = visibleCases(user.actor);
     const rows = await sql<{ id: string }>(em, `SELECT c.id FROM cases c WHERE c.id = ? AND ${visible.sql}`, [caseId, ...visible.params]);
-    const row = rows.length ? await em.findOne(CaseRecord, { where: { id: caseId } }) : null;
+    // On PostgreSQL, events on one case queue behind each other, so the later one is judged
+    // against the state the earlier one left (SQLite's single writer already does this).
+    const lock = forUpdate && this.db.isPostgres ? { lock: { mode: 'pessimistic_write' as const } } : {};
+    const row = rows.length ? await em.findOne(CaseRecord, { where: { id: caseId }, ...lock }) : null;
     if (!row) {
       const exists = rows.length === 0 && (await em.count(CaseRecord, { where: { id: caseId } })) > 0;
       if (exists) {
