@@ -33,10 +33,15 @@ function guardNames(guard: unknown): RuleName[] {
 /** The rules that stopped `event` in the current state (empty when the state does not listen to it). */
 export function explainRefusal(snapshot: AnyMachineSnapshot, event: CaseEvent): Refusal[] {
   const context = snapshot.context as CaseContext;
-  const failing = getNextTransitions(snapshot)
+  const branches = getNextTransitions(snapshot)
     .filter((t) => t.eventType === event.type)
-    .flatMap((t) => guardNames(t.guard))
-    .filter((name) => rules[name] && !rules[name].test(context, event))
+    .map((t) => guardNames(t.guard).filter((name) => rules[name] && !rules[name].test(context, event)));
+  // Only the branches that came closest explain the refusal: a guard that merely picks between
+  // branches (e.g. "consent refused" vs "given") is no reason to show the user.
+  const fewest = Math.min(...branches.map((b) => b.length));
+  const failing = branches
+    .filter((b) => b.length === fewest)
+    .flat()
     .map((name) => ({ rule: rules[name].rule, message: rules[name].message }));
   return failing.filter((r, i) => failing.findIndex((o) => o.message === r.message) === i);
 }

@@ -19,11 +19,14 @@ const escalate = {
 const referToJusticeOffice = {
   guard: and(['handledByCommittee', 'justiceOfficeOfTownship']),
   target: '#case.guidance.reviewing',
-  actions: ['handToTarget'],
+  // The committee's segment ends here (a no-op when failure already ended it); left open, a case
+  // the office returns to a committee would carry two open people's-mediation segments.
+  actions: [{ type: 'closeSegment', params: { outcome: 'referred' } }, 'handToTarget'],
 } as const;
 
-/** R-P3: a party may demand termination at any time. */
+/** R-P3: a party may demand termination at any time (only a party of this case, when one is named). */
 const terminate = {
+  guard: 'terminatingPartyIsKnown',
   target: 'failed',
   actions: [
     { type: 'recordFailure', params: { reason: 'terminated' } },

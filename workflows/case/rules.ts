@@ -38,6 +38,15 @@ export const rules = {
       return !!ev && c.parties.some((p) => p.id === ev.partyId);
     },
   },
+  terminatingPartyIsKnown: {
+    reads: 'event',
+    rule: 'R-P3',
+    message: '要求终止调解的当事人不属于本案',
+    test: (c, e) => {
+      const partyId = as(e, 'TERMINATE')?.partyId;
+      return partyId === undefined || c.parties.some((p) => p.id === partyId);
+    },
+  },
   consentRefused: {
     reads: 'event',
     rule: 'R-P3',
