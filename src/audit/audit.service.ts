@@ -2,9 +2,9 @@
 // record commits or rolls back with the change it describes.
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock } from '../common/time/clock';
 import { Database } from '../database/database';
+import { insertRow } from '../database/hydrate';
 import { AuditRecord } from './audit-record.entity';
 
 export interface AuditEntry {
@@ -25,11 +25,11 @@ export class AuditService {
 
   /** Appends in the caller's transaction when given one, else in its own. */
   async append(entry: AuditEntry, em?: EntityManager, at = this.clock.now()): Promise<void> {
-    const row = { ...entry, detail: entry.detail ?? null, at: at.toISOString() } as QueryDeepPartialEntity<AuditRecord>;
+    const row: Partial<AuditRecord> = { ...entry, detail: entry.detail ?? null, at: at.toISOString() };
     if (em) {
-      await em.insert(AuditRecord, row);
+      await insertRow(em, AuditRecord, row);
       return;
     }
-    await this.db.write(({ em: tx }) => tx.insert(AuditRecord, row));
+    await this.db.write(({ em: tx }) => insertRow(tx, AuditRecord, row));
   }
 }

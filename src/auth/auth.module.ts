@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -16,7 +17,8 @@ import { resolveJwtSecret } from './jwt-secret';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: resolveJwtSecret(config),
+        // A KeyObject spares jsonwebtoken a failed public-key parse on every verification.
+        secret: createSecretKey(Buffer.from(resolveJwtSecret(config))),
         // Pinned algorithm on both sides: a token signed otherwise (or "none") is refused.
         signOptions: { algorithm: 'HS256', expiresIn: config.accessTokenTtlSeconds, issuer: 'sandiao' },
         verifyOptions: { algorithms: ['HS256'], issuer: 'sandiao' },

@@ -33,6 +33,21 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Tokens already verified, until they expire: a client sends the same one many times. */
+  private readonly verified = new Map<string, TokenClaims & { exp: number }>();
+
+  private async verify(token: string): Promise<TokenClaims & { exp: number }> {
+    let claims: TokenClaims & { exp: number };
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims & { exp: number }>(token);
+    } catch {
+      throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    }
+    if (this.verified.size >= 10_000) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, claims);
+    return claims;
+  }
+
   async login(username: string, password: string): Promise<LoginResult> {
     const user = await this.db.reader.findOne(User, { where: { username } });
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
@@ -52,10 +67,9 @@ export class AuthService {
 
   /** The caller behind a bearer token, or an UNAUTHENTICATED error. */
   async authenticate(token: string): Promise<AuthUser> {
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
-    } catch {
+    const claims = this.verified.get(token) ?? (await this.verify(token));
+    if (claims.exp * 1000 <= Date.now()) {
+      this.verified.delete(token);
       throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录');
     }
     const unit = await this.orgs.find(claims.unitCode);

@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { stateLabel, type Actor, type CaseContext } from '../../workflows/case';
 import { fenToYuan } from '../common/money';
 import { toShanghaiIso } from '../common/time/instant';
+import { selectAs } from '../database/hydrate';
 import { ClockRecord } from '../deadlines/clock.entity';
 import { OrgsService } from '../orgs/orgs.service';
 import { WorkflowEngine } from '../workflow-engine/workflow-engine';
@@ -32,11 +33,9 @@ export class CaseViews {
   /** The whole case, as GET /api/cases/:id and every event answer give it. */
   async full(em: EntityManager, row: CaseRecord, snapshot: AnyMachineSnapshot, actor: Actor, now: Date, reveal = false) {
     const context = snapshot.context as CaseContext;
-    const [parties, flags, clocks] = await Promise.all([
-      em.find(Party, { where: { caseId: row.id }, order: { seq: 'ASC' } }),
-      em.find(PreventionFlag, { where: { caseId: row.id } }),
-      em.find(ClockRecord, { where: { caseId: row.id }, order: { startedAt: 'ASC' } }),
-    ]);
+    const parties = await selectAs(em, Party, 'SELECT * FROM parties WHERE case_id = ? ORDER BY seq', [row.id]);
+    const flags = await selectAs(em, PreventionFlag, 'SELECT * FROM prevention_flags WHERE case_id = ? ORDER BY kind', [row.id]);
+    const clocks = await selectAs(em, ClockRecord, 'SELECT * FROM clocks WHERE case_id = ? ORDER BY started_at, id', [row.id]);
     return {
       ...this.summary(row, parties, reveal),
       status: snapshot.status === 'done' ? 'closed' : 'active',

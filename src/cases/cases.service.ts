@@ -15,6 +15,7 @@ import { validateInto } from '../common/validation/validate';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { Database } from '../database/database';
 import { nextNumber } from '../database/number-sequences';
+import { selectAs } from '../database/hydrate';
 import { sql } from '../database/sql';
 import { OrgsService, toUnitRef } from '../orgs/orgs.service';
 import { IdempotencyKey } from '../workflow-engine/idempotency-key.entity';
@@ -252,14 +253,12 @@ export class CasesService {
   /** The case if the caller may read it (R-S1); otherwise CASE_NOT_FOUND, and the attempt is logged. */
   private async loadVisible(em: EntityManager, user: AuthUser, caseId: string, { forUpdate = false } = {}): Promise<CaseRecord> {
     const visible = visibleCases(user.actor);
-    const rows = await sql<{ id: string }>(em, `SELECT c.id FROM cases c WHERE c.id = ? AND ${visible.sql}`, [caseId, ...visible.params]);
     // On PostgreSQL, events on one case queue behind each other, so the later one is judged
     // against the state the earlier one left (SQLite's single writer already does this).
-    const lock = forUpdate && this.db.isPostgres ? { lock: { mode: 'pessimistic_write' as const } } : {};
-    const row = rows.length ? await em.findOne(CaseRecord, { where: { id: caseId }, ...lock }) : null;
+    const lock = forUpdate && this.db.isPostgres ? ' FOR UPDATE OF c' : '';
+    const [row] = await selectAs(em, CaseRecord, `SELECT c.* FROM cases c WHERE c.id = ? AND ${visible.sql}${lock}`, [caseId, ...visible.params]);
     if (!row) {
-      const exists = rows.length === 0 && (await em.count(CaseRecord, { where: { id: caseId } })) > 0;
-      if (exists) {
+      if ((await sql(em, 'SELECT 1 FROM cases WHERE id = ?', [caseId])).length) {
         void this.audit.append({
           actorUsername: user.username,
           actorUnitCode: user.actor.unit.code,

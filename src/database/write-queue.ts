@@ -25,12 +25,16 @@ export class SqliteWriteQueue {
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      if (!this.draining) {
+        this.draining = true;
+        // better-sqlite3 runs synchronously: starting right away would commit each request alone.
+        // One turn of the event loop lets requests that have already arrived join this batch.
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
   private async drain(): Promise<void> {
-    this.draining = true;
     try {
       while (this.waiting.length) await this.runBatch(this.waiting.splice(0, this.maxBatch));
     } finally {

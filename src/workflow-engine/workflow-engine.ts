@@ -24,6 +24,7 @@ import { CaseTransition } from '../cases/case-transition.entity';
 import { CaseRecord } from '../cases/case.entity';
 import { DomainError, ForbiddenError, ValidationError } from '../common/errors/domain.error';
 import { uuidv7 } from '../common/ids';
+import { insertRow } from '../database/hydrate';
 import { sql } from '../database/sql';
 import type { Tx } from '../database/tx';
 import { OrgsService } from '../orgs/orgs.service';
@@ -62,7 +63,7 @@ export class WorkflowEngine {
       ...this.rowFields(snapshot, at),
     });
     await tx.em.insert(CaseRecord, row);
-    await this.record(tx, row, { type: 'REGISTER' }, null, snapshot, actor, at, [], actions);
+    await this.record(tx, row, { type: 'REGISTER' }, null, snapshot, actor, at, undefined, actions);
     return { row, snapshot };
   }
 
@@ -86,16 +87,16 @@ export class WorkflowEngine {
     const fromState = row.state;
     const expectedVersion = row.version;
     Object.assign(row, { version: row.version + 1, ...this.rowFields(next, at) });
-    const result = await tx.em
-      .createQueryBuilder()
-      .update(CaseRecord)
-      .set({ ...this.rowFields(next, at), version: row.version } as object)
-      .where('id = :id AND version = :expectedVersion', { id: row.id, expectedVersion })
-      .execute();
-    if (result.affected !== 1) {
+    const updated = await sql(
+      tx.em,
+      `UPDATE cases SET state = ?, snapshot = ?, handling_unit_code = ?, outcome = ?, concluded_at = ?, updated_at = ?, version = ?
+       WHERE id = ? AND version = ? RETURNING id`,
+      [row.state, row.snapshot, row.handlingUnitCode, row.outcome, row.concludedAt, row.updatedAt, row.version, row.id, expectedVersion],
+    );
+    if (updated.length !== 1) {
       throw new DomainError('VERSION_CONFLICT', '案件已被他人更新，请刷新后重试', { currentVersion: expectedVersion + 1 });
     }
-    await this.record(tx, row, event, fromState, next, actor, at, context.segments, actions);
+    await this.record(tx, row, event, fromState, next, actor, at, context, actions);
     return { row, snapshot: next };
   }
 
@@ -121,12 +122,13 @@ export class WorkflowEngine {
     next: AnyMachineSnapshot,
     actor: Actor,
     at: Date,
-    previousSegments: Segment[],
+    previous: CaseContext | undefined,
     actions: { type: string; params?: unknown }[],
   ): Promise<void> {
+    const previousSegments = previous?.segments ?? [];
     const context = next.context as CaseContext;
     const { actor: _a, at: _t, units: _u, probe: _p, ...payload } = event as CaseEvent;
-    await tx.em.insert(CaseTransition, {
+    await insertRow(tx.em, CaseTransition, {
       id: uuidv7(at.getTime()),
       caseId: row.id,
       version: row.version,
@@ -151,7 +153,7 @@ export class WorkflowEngine {
       at,
     );
     await this.syncSegments(tx, row.id, previousSegments, context.segments);
-    await this.grantAccess(tx, row.id, context);
+    await this.grantAccess(tx, row.id, context, previous);
     const effect: EffectContext = { tx, caseRow: row, actor, at, version: row.version, context, event: event as CaseEvent };
     for (const action of actions) await this.effects.run(effect, action);
   }
@@ -176,13 +178,10 @@ export class WorkflowEngine {
   }
 
   /** Every unit that handled, issued to or received the case may read it from now on (R-S1). */
-  private async grantAccess(tx: Tx, caseId: string, context: CaseContext): Promise<void> {
-    const codes = new Set([
-      context.handlingUnit.code,
-      ...context.segments.map((s) => s.unitCode),
-      ...(context.guidance ? [context.guidance.issuedBy.code] : []),
-    ]);
-    for (const code of codes) {
+  private async grantAccess(tx: Tx, caseId: string, context: CaseContext, previous?: CaseContext): Promise<void> {
+    const known = previous ? accessUnits(previous) : new Set<string>();
+    for (const code of accessUnits(context)) {
+      if (known.has(code)) continue;
       const unit = this.orgs.cached(code) ?? (await this.orgs.get(code));
       await sql(
         tx.em,
@@ -218,3 +217,10 @@ export class WorkflowEngine {
     });
   }
 }
+
+const accessUnits = (context: CaseContext) =>
+  new Set([
+    context.handlingUnit.code,
+    ...context.segments.map((s) => s.unitCode),
+    ...(context.guidance ? [context.guidance.issuedBy.code] : []),
+  ]);
