@@ -8,6 +8,7 @@ import { CaseRecord } from '../cases/case.entity';
 import { Party } from '../cases/party.entity';
 import { PreventionFlag } from '../cases/prevention-flag.entity';
 import { ClockRecord } from '../deadlines/clock.entity';
+import { DocumentServiceRecord } from '../documents/document-service.entity';
 import { DocumentRecord } from '../documents/document.entity';
 import { Division } from '../orgs/division.entity';
 import { ReportingLink } from '../orgs/reporting-link.entity';
@@ -30,5 +31,6 @@ export const entities = [
   IdempotencyKey,
   NumberSequence,
   DocumentRecord,
+  DocumentServiceRecord,
   ClockRecord,
 ];

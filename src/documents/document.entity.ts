@@ -29,4 +29,7 @@ export class DocumentRecord {
   @Column({ type: 'integer', default: 0 }) attempts!: number;
   @InstantColumn({ name: 'next_attempt_at', nullable: true }) nextAttemptAt!: string | null;
   @Column({ name: 'last_error', type: 'text', nullable: true }) lastError!: string | null;
+  @Column({ type: 'integer', nullable: true }) pages!: number | null;
+  @Column({ type: 'integer', nullable: true }) size!: number | null;
+  @InstantColumn({ name: 'rendered_at', nullable: true }) renderedAt!: string | null;
 }

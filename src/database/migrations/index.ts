@@ -1,4 +1,5 @@
 // Migrations in order. Add each new one here (the list is explicit so a build never misses a file).
 import { Foundation1795752000000 } from './1795752000000-Foundation';
+import { Documents1795760000000 } from './1795760000000-Documents';
 
-export const migrations = [Foundation1795752000000];
+export const migrations = [Foundation1795752000000, Documents1795760000000];

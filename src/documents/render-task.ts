@@ -1,0 +1,20 @@
+// What the main thread hands a render worker, and what comes back.
+import type { DocumentData } from '../../templates';
+
+export interface RenderTask {
+  data: DocumentData;
+  /** Absolute path the PDF is written to. */
+  file: string;
+  /** Re-render with this template version instead of the current one (verification). */
+  templateVersion?: string;
+  /** Return the bytes instead of writing the file. */
+  returnBytes?: boolean;
+}
+
+export interface RenderResult {
+  sha256: string;
+  size: number;
+  pages: number;
+  templateVersion: string;
+  bytes?: Uint8Array;
+}
