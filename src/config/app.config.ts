@@ -1,6 +1,6 @@
 // Typed configuration read once from the environment and validated at start-up.
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { join, resolve } from 'node:path';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -15,6 +15,11 @@ export class Environment {
   @IsOptional() @IsIn(['demo', 'production']) SANDIAO_MODE?: 'demo' | 'production';
   @IsOptional() @IsString() @MinLength(8) SANDIAO_DEMO_PASSWORD?: string;
   @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
+  @IsOptional() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes, base64' }) SANDIAO_DATA_KEY?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(3600) @Max(2_592_000) REFRESH_TOKEN_TTL_SECONDS?: number;
+  @IsOptional() @IsString() CORS_ORIGINS?: string;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_PER_MINUTE?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_LIMIT_PER_MINUTE?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(60) @Max(1800) ACCESS_TOKEN_TTL_SECONDS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365) MEDIATION_DAYS?: number;
   @IsOptional() @IsIn(['calendar', 'working']) MEDIATION_DAY_KIND?: 'calendar' | 'working';
@@ -33,6 +38,12 @@ export interface AppConfig {
   databaseSchema?: string;
   demoPassword: string;
   jwtSecret?: string;
+  /** Master key of field encryption (R-S2), base64 of 32 bytes. */
+  dataKey?: string;
+  refreshTokenTtlSeconds: number;
+  corsOrigins: string[];
+  rateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
   accessTokenTtlSeconds: number;
   mediation: { days: number; dayKind: 'calendar' | 'working'; maxExtensions: number; extensionDays: number };
   logLevel: 'off' | 'error' | 'warn' | 'log';
@@ -58,6 +69,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseSchema: parsed.DATABASE_SCHEMA || undefined,
     demoPassword: parsed.SANDIAO_DEMO_PASSWORD ?? 'sandiao-demo',
     jwtSecret: parsed.JWT_SECRET,
+    dataKey: parsed.SANDIAO_DATA_KEY,
+    refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL_SECONDS ?? 7 * 86_400,
+    corsOrigins: (parsed.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE ?? 1200,
+    loginRateLimitPerMinute: parsed.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10,
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS ?? 900,
     mediation: {
       days: parsed.MEDIATION_DAYS ?? 30,

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderDocument } from '../../templates';
 import { DocumentGenerator } from '../../src/documents/document-generator';
+import { sha256 } from '../../src/documents/document-files';
 import { intakeBody, person } from '../factories/parties';
 import { prepareMediation, registerCase, send, type CaseView } from '../support/case-driver';
 import { dbQuery } from '../support/db-query';
@@ -133,7 +134,7 @@ describe('R-P1…R-P7 a written agreement: every document of the case, rendered 
     const second = await renderDocument(data, row.template_version);
     expect(first.bytes.equals(second.bytes)).toBe(true);
     expect(first.bytes.equals(stored)).toBe(true);
-    expect(require('node:crypto').createHash('sha256').update(stored).digest('hex')).toBe(row.sha256);
+    expect(sha256(stored)).toBe(row.sha256);
   });
 });
 

@@ -25,6 +25,8 @@ export type Role =
   | 'city-bureau'
   | 'governance-officer'
   | 'system-admin'
+  | 'security-admin'
+  | 'audit-admin'
   | 'system';
 
 /** Who sends an event; filled in by the engine from the authenticated user, never by the client. */
