@@ -12,6 +12,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health/health.controller';
 import { OrgsModule } from './orgs/orgs.module';
+import { UsersModule } from './users/users.module';
 
 export interface AppOptions {
   config?: AppConfig;
@@ -25,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, OrgsModule, AuthModule, CasesModule, DocumentsModule, DeadlinesModule],
+      imports: [DatabaseModule, AuditModule, OrgsModule, AuthModule, CasesModule, UsersModule, DocumentsModule, DeadlinesModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config ?? loadConfig() },

@@ -1,5 +1,7 @@
 // Every entity of the application, in one list for the DataSource and the migrations.
+import { AuditChainHead } from '../audit/audit-chain-head.entity';
 import { AuditRecord } from '../audit/audit-record.entity';
+import { RefreshToken } from '../auth/refresh-token.entity';
 import { User } from '../auth/user.entity';
 import { CaseAccess } from '../cases/case-access.entity';
 import { CaseSegment } from '../cases/case-segment.entity';
@@ -28,6 +30,8 @@ export const entities = [
   CaseTransition,
   CaseAccess,
   AuditRecord,
+  AuditChainHead,
+  RefreshToken,
   IdempotencyKey,
   NumberSequence,
   DocumentRecord,

@@ -35,8 +35,9 @@ export class DocumentGenerator implements OnApplicationBootstrap, OnApplicationS
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.pool = new RenderPool(this.settings.threads);
+    await this.pool.warm();
     // Start-up: whatever an earlier process left pending is picked up now.
     this.kick();
     if (this.settings.pollIntervalMs > 0) {

@@ -3,7 +3,23 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
+import type { DocumentData } from '../../templates';
 import type { RenderResult, RenderTask } from './render-task';
+
+const warmUpLetter: DocumentData = {
+  id: '00000000-0000-7000-8000-000000000000',
+  kind: 'guidance-notice',
+  number: '(2026)预热司告字第1号',
+  issuedAt: '2026-01-01T00:00:00.000Z',
+  issuedBy: 'system',
+  content: {
+    title: '告知引导书',
+    issuingUnit: { code: 'warm-up', name: '司法所' },
+    parties: [{ id: 'p', role: 'applicant', kind: 'person', name: '当事人' }],
+    disputeTypeLabel: '邻里',
+    context: { guidance: { route: 'administrative', reason: 'out-of-scope' } },
+  },
+};
 
 export function workerEntry(): { filename: string; execArgv: string[] } {
   const ts = join(__dirname, 'render.worker.ts');
@@ -22,6 +38,11 @@ export class RenderPool {
     // minThreads = maxThreads: the workers start (and load the typefaces) with the application,
     // so the first letter does not pay for them.
     this.pool = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  }
+
+  /** Each thread draws one letter before the application reports ready, so the first real one is fast. */
+  async warm(): Promise<void> {
+    await Promise.all(Array.from({ length: this.threads }, () => this.pool.run({ warmUp: true, file: '', data: warmUpLetter })));
   }
 
   render(task: RenderTask): Promise<RenderResult> {

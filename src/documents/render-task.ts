@@ -2,6 +2,8 @@
 import type { DocumentData } from '../../templates';
 
 export interface RenderTask {
+  /** Draw a built-in letter and discard it: warms the thread's JIT and font tables at start-up. */
+  warmUp?: boolean;
   data: DocumentData;
   /** Absolute path the PDF is written to. */
   file: string;

@@ -8,6 +8,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
+import { setUpFieldCipher } from '../../src/common/crypto/data-key';
 import { ManualClock } from '../../src/common/time/clock';
 import { loadConfig, type AppConfig } from '../../src/config/app.config';
 import { Database } from '../../src/database/database';
@@ -47,6 +48,12 @@ export async function testConfig(env: Record<string, string> = {}): Promise<{ co
     DATA_DIR: dataDir,
     SANDIAO_MODE: 'demo',
     LOG_LEVEL: 'error',
+    // Shared by every app instance of a test (several instances on one PostgreSQL schema).
+    JWT_SECRET: 'test-jwt-secret-0123456789abcdefghijklmnop',
+    SANDIAO_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+    // Tests log in many accounts and send bursts from one address; the hygiene test lowers these.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
     ...(usePostgres ? { DATABASE_URL: testPostgresUrl, DATABASE_SCHEMA: schema } : {}),
     ...env,
   } as NodeJS.ProcessEnv);
@@ -69,6 +76,7 @@ async function withPg<T>(work: (pg: Client) => Promise<T>): Promise<T> {
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const { config, cleanup } = await testConfig(options.env);
+  setUpFieldCipher(config);
   const seedDb = await Database.open({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, dataDir: config.dataDir });
   await seedDemo(seedDb, demoPassword);
   await seedDb.close();

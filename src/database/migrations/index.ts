@@ -1,5 +1,6 @@
 // Migrations in order. Add each new one here (the list is explicit so a build never misses a file).
 import { Foundation1795752000000 } from './1795752000000-Foundation';
+import { Hardening1795800000000 } from './1795800000000-Hardening';
 import { Documents1795760000000 } from './1795760000000-Documents';
 
-export const migrations = [Foundation1795752000000, Documents1795760000000];
+export const migrations = [Foundation1795752000000, Hardening1795800000000, Documents1795760000000];
