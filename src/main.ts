@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
+import { setUpFieldCipher } from './common/crypto/data-key';
 import { loadConfig } from './config/app.config';
 import { Database } from './database/database';
 import { seedDemo } from './seed/demo-seed';
@@ -10,6 +11,7 @@ async function main() {
   const log = (line: string) => console.log(`[sandiao] ${line}`);
   if (config.mode === 'demo') {
     log(`演示模式（demo mode）：演示账号的密码为 ${process.env.SANDIAO_DEMO_PASSWORD ? 'SANDIAO_DEMO_PASSWORD 的值' : 'sandiao-demo'}，请勿用于生产。`);
+    setUpFieldCipher(config);
     const db = await Database.open({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, dataDir: config.dataDir });
     const report = await seedDemo(db, config.demoPassword, log);
     if (!report.skipped) log(`空数据库已填充演示数据（${report.units} 个单位）。`);

@@ -13,4 +13,7 @@ export class AuditRecord {
   @Column({ name: 'target_type', type: 'varchar', length: 32 }) targetType!: string;
   @Column({ name: 'target_id', type: 'varchar', length: 64, nullable: true }) targetId!: string | null;
   @JsonColumn({ nullable: true }) detail!: Record<string, any> | null;
+  /** Hash chain (R-S3): hash = SHA-256(prevHash + this record); `npm run audit:verify` walks it. */
+  @Column({ name: 'prev_hash', type: 'varchar', length: 64 }) prevHash!: string;
+  @Column({ type: 'varchar', length: 64 }) hash!: string;
 }

@@ -1,11 +1,16 @@
-// R-S3: every transition and every read of personal data leaves a record. Inside a transaction the
-// record commits or rolls back with the change it describes.
-import { Inject, Injectable } from '@nestjs/common';
+// R-S3: every transition and every read of personal data leaves a record — who, which unit, when,
+// what — appended to a hash chain. Inside a transaction the record commits or rolls back with the
+// change it describes. Reads are buffered briefly and appended in batches, off the request path.
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/time/clock';
+import { startOfShanghaiDay, toShanghaiIso } from '../common/time/instant';
 import { Database } from '../database/database';
-import { insertRow } from '../database/hydrate';
-import { AuditRecord } from './audit-record.entity';
+import { sql } from '../database/sql';
+import { chainHash, genesisHash, type ChainedFields } from './audit-chain';
+import type { AuditQuery } from './audit.query';
+
+const nextDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export interface AuditEntry {
   actorUsername: string;
@@ -17,7 +22,11 @@ export interface AuditEntry {
 }
 
 @Injectable()
-export class AuditService {
+export class AuditService implements OnApplicationShutdown {
+  private readonly logger = new Logger('Audit');
+  private readonly pendingReads: { entry: AuditEntry; at: Date }[] = [];
+  private flushTimer?: NodeJS.Timeout;
+
   constructor(
     @Inject(Database) private readonly db: Database,
     @Inject(Clock) private readonly clock: Clock,
@@ -25,11 +34,93 @@ export class AuditService {
 
   /** Appends in the caller's transaction when given one, else in its own. */
   async append(entry: AuditEntry, em?: EntityManager, at = this.clock.now()): Promise<void> {
-    const row: Partial<AuditRecord> = { ...entry, detail: entry.detail ?? null, at: at.toISOString() };
-    if (em) {
-      await insertRow(em, AuditRecord, row);
-      return;
+    if (em) return this.appendIn(em, entry, at);
+    await this.db.write(({ em: tx }) => this.appendIn(tx, entry, at));
+  }
+
+  /** A read of personal data: recorded within a quarter second, without holding up the answer. */
+  recordRead(entry: AuditEntry): void {
+    this.pendingReads.push({ entry, at: this.clock.now() });
+    if (this.pendingReads.length >= 200) void this.flushReads();
+    else this.flushTimer ??= setTimeout(() => void this.flushReads(), 250);
+  }
+
+  async flushReads(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const batch = this.pendingReads.splice(0);
+    if (!batch.length) return;
+    try {
+      await this.db.write(async ({ em }) => {
+        for (const { entry, at } of batch) await this.appendIn(em, entry, at);
+      });
+    } catch (error) {
+      this.pendingReads.unshift(...batch);
+      this.logger.error(`read audit not yet written, will retry: ${(error as Error).message}`);
+      this.flushTimer ??= setTimeout(() => void this.flushReads(), 1000);
     }
-    await this.db.write(({ em: tx }) => insertRow(tx, AuditRecord, row));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.flushReads();
+  }
+
+  /** The trail for the audit administrator, newest first. */
+  async search(query: AuditQuery) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (clause: string, value: unknown) => {
+      where.push(clause);
+      params.push(value);
+    };
+    if (query.actor) add('actor_username = ?', query.actor);
+    if (query.action) add('action = ?', query.action);
+    if (query.targetId) add('target_id = ?', query.targetId);
+    if (query.from) add('at >= ?', startOfShanghaiDay(query.from));
+    if (query.to) add('at < ?', startOfShanghaiDay(nextDate(query.to)));
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await sql<{ total: number }>(this.db.reader, `SELECT COUNT(*) AS total FROM audit_records ${whereSql}`, params);
+    const rows = await sql<Record<string, any>>(
+      this.db.reader,
+      `SELECT * FROM audit_records ${whereSql} ORDER BY seq DESC LIMIT ? OFFSET ?`,
+      [...params, pageSize, (page - 1) * pageSize],
+    );
+    const items = rows.map((r) => ({
+      seq: Number(r.seq),
+      at: toShanghaiIso(r.at),
+      actor: { username: r.actor_username, unitCode: r.actor_unit_code },
+      action: r.action,
+      target: { type: r.target_type, id: r.target_id },
+      detail: r.detail ? JSON.parse(r.detail) : null,
+      hash: r.hash,
+    }));
+    return { items, total: Number(total), page, pageSize };
+  }
+
+  private async appendIn(em: EntityManager, entry: AuditEntry, at: Date): Promise<void> {
+    // The head row is locked until commit: appends from every instance form one chain.
+    const lock = this.db.isPostgres ? ' FOR UPDATE' : '';
+    const [head] = await sql<{ last_seq: number; last_hash: string }>(em, `SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1${lock}`);
+    const record: ChainedFields = {
+      seq: Number(head?.last_seq ?? 0) + 1,
+      at: at.toISOString(),
+      actorUsername: entry.actorUsername,
+      actorUnitCode: entry.actorUnitCode,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      detail: entry.detail ?? null,
+    };
+    const prevHash = head?.last_hash ?? genesisHash;
+    const hash = chainHash(prevHash, record);
+    await sql(
+      em,
+      `INSERT INTO audit_records (seq, at, actor_username, actor_unit_code, action, target_type, target_id, detail, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [record.seq, record.at, record.actorUsername, record.actorUnitCode, record.action, record.targetType, record.targetId, record.detail === null ? null : JSON.stringify(record.detail), prevHash, hash],
+    );
+    await sql(em, 'UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1', [record.seq, hash]);
   }
 }

@@ -8,6 +8,7 @@ import { OrgsModule } from '../orgs/orgs.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { RefreshTokens } from './refresh-tokens';
 import { resolveJwtSecret } from './jwt-secret';
 
 @Module({
@@ -26,7 +27,7 @@ import { resolveJwtSecret } from './jwt-secret';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService],
+  providers: [AuthService, RefreshTokens, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, RefreshTokens],
 })
 export class AuthModule {}

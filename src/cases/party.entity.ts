@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { JsonColumn } from '../database/columns';
+import { encryptedJson, encryptedText } from '../common/crypto/field-cipher';
 
 export interface PartyAgent {
   name: string;
@@ -11,7 +11,7 @@ export interface PartyAgent {
 /** 当事人: a natural person or an organisation (domain §3). */
 @Entity('parties')
 @Index(['caseId'])
-@Index(['idNumber'])
+@Index(['idNumberHash'])
 export class Party {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
   @Column({ name: 'case_id', type: 'varchar', length: 36 }) caseId!: string;
@@ -22,10 +22,13 @@ export class Party {
   @Column({ type: 'varchar', length: 8, nullable: true }) gender!: 'male' | 'female' | null;
   @Column({ type: 'varchar', length: 16, nullable: true }) ethnicity!: string | null;
   @Column({ name: 'birth_date', type: 'varchar', length: 10, nullable: true }) birthDate!: string | null;
-  @Column({ name: 'id_number', type: 'varchar', length: 18, nullable: true }) idNumber!: string | null;
-  @Column({ type: 'varchar', length: 20, nullable: true }) phone!: string | null;
+  /** R-S2: encrypted at rest; `idNumberHash` finds a party by exact ID number without decrypting. */
+  @Column({ name: 'id_number', type: 'text', nullable: true, transformer: encryptedText }) idNumber!: string | null;
+  @Column({ name: 'id_number_hash', type: 'varchar', length: 64, nullable: true }) idNumberHash!: string | null;
+  @Column({ type: 'text', nullable: true, transformer: encryptedText }) phone!: string | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) address!: string | null;
   @Column({ name: 'credit_code', type: 'varchar', length: 18, nullable: true }) creditCode!: string | null;
   @Column({ name: 'legal_representative', type: 'varchar', length: 60, nullable: true }) legalRepresentative!: string | null;
-  @JsonColumn({ nullable: true }) agent!: PartyAgent | null;
+  /** The agent's ID number and phone are personal data too: the whole record is encrypted. */
+  @Column({ type: 'text', nullable: true, transformer: encryptedJson }) agent!: PartyAgent | null;
 }

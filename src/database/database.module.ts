@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
+import { setUpFieldCipher } from '../common/crypto/data-key';
 import { Database } from './database';
 
 @Global()
@@ -8,7 +9,11 @@ import { Database } from './database';
     {
       provide: Database,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => Database.open({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, dataDir: config.dataDir }),
+      useFactory: (config: AppConfig) => {
+        // Entities with encrypted columns need the key before the first query (R-S2).
+        setUpFieldCipher(config);
+        return Database.open({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, dataDir: config.dataDir });
+      },
     },
   ],
   exports: [Database],

@@ -20,10 +20,12 @@ const statements = new WeakMap<SqliteConnection, Map<string, Statement>>();
 export async function sql<T = unknown>(em: EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
   if (em.connection.options.type === 'postgres') {
     let n = 0;
-    return em.query(
+    const result = await em.query(
       text.replace(/\?/g, () => `$${++n}`),
       params,
     );
+    // TypeORM answers UPDATE and DELETE with [rows, rowCount]; rows are objects, never arrays.
+    return Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
   }
   const connection = (em.connection.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
   let cache = statements.get(connection);

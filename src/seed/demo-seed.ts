@@ -72,6 +72,8 @@ function unitsFor(divisions: DivisionRow[]): Unit[] {
         add(d, 'PO', `${d.name}信访局`, abbr);
         add(d, 'CG', `${d.name}社会治安综合治理中心`, abbr);
         for (const [key, name] of Object.entries(agencies)) add(d, 'AG', `${d.name}${name}`, abbr, key);
+        // A law firm whose lawyers take part in petition work (R-V2); its account is a lawyer's.
+        add(d, 'LF', `${d.name}律师事务所`, abbr);
         break;
       }
       case 'township': {
@@ -136,17 +138,17 @@ export async function seedDemo(db: Database, password: string, log: (line: strin
       createdAt: now,
     }),
   );
-  users.push(
-    Object.assign(new User(), {
-      id: uuidv7(),
-      username: 'admin',
-      passwordHash,
-      unitCode: '130600-jb',
-      roles: ['system-admin'],
-      displayName: '系统管理员',
-      createdAt: now,
-    }),
-  );
+  // 三员分立: system, security and audit administrators are separate accounts.
+  const admins = [
+    { username: 'admin', roles: ['system-admin'], displayName: '系统管理员' },
+    { username: 'secadmin', roles: ['security-admin'], displayName: '安全管理员' },
+    { username: 'auditor', roles: ['audit-admin'], displayName: '审计管理员' },
+  ] as const;
+  for (const admin of admins) {
+    users.push(
+      Object.assign(new User(), { id: uuidv7(), passwordHash, unitCode: '130600-jb', createdAt: now, ...admin, roles: [...admin.roles] }),
+    );
+  }
   const divisionRows = [
     ...divisions,
     { code: xiongan.code, name: xiongan.name, level: 'city' as Tier, parentCode: null },

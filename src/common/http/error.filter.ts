@@ -10,37 +10,49 @@ const httpCodes: Record<number, [string, string]> = {
   403: ['FORBIDDEN', '无权执行此操作'],
   404: ['NOT_FOUND', '请求的资源不存在'],
   405: ['METHOD_NOT_ALLOWED', '不支持该请求方法'],
-  413: ['PAYLOAD_TOO_LARGE', '请求体过大'],
+  413: ['PAYLOAD_TOO_LARGE', '请求体过大（上限 1 MB）'],
   415: ['UNSUPPORTED_MEDIA_TYPE', '请以 application/json 提交'],
   429: ['RATE_LIMITED', '请求过于频繁，请稍后再试'],
 };
+
+interface Answer {
+  status: number;
+  body: { code: string; message: string; details: object };
+}
 
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { status, body } = this.toAnswer(error);
-    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
-  }
-
-  private toAnswer(error: unknown): { status: number; body: { code: string; message: string; details: object } } {
-    if (error instanceof DomainError) {
-      return { status: error.status, body: { code: error.code, message: error.message, details: error.details } };
-    }
-    const status = error instanceof HttpException ? error.getStatus() : fastifyStatus(error);
-    if (status && status < 500) {
-      const [code, message] = httpCodes[status] ?? ['BAD_REQUEST', '请求无法处理'];
-      const details = status === 400 ? { fields: { _: [bodyProblem(error) ?? message] } } : {};
-      return { status, body: { code, message, details } };
-    }
-    return { status: 500, body: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试', details: {} } };
+    sendError(error, host.switchToHttp().getResponse<FastifyReply>(), this.logger);
   }
 }
 
-/** Errors Fastify raises itself (bad JSON, body too large) carry a statusCode. */
+export function sendError(error: unknown, reply: FastifyReply, logger: Pick<Logger, 'error'>): void {
+  const { status, body } = toAnswer(error);
+  if (status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+}
+
+function toAnswer(error: unknown): Answer {
+  if (error instanceof DomainError) {
+    return { status: error.status, body: { code: error.code, message: error.message, details: error.details } };
+  }
+  const status = error instanceof HttpException ? error.getStatus() : fastifyStatus(error);
+  const own = error as { code?: unknown; message?: unknown };
+  if (status === 429 && own.code === 'RATE_LIMITED' && typeof own.message === 'string') {
+    return { status, body: { code: 'RATE_LIMITED', message: own.message, details: {} } };
+  }
+  if (status && status < 500) {
+    const [code, message] = httpCodes[status] ?? ['BAD_REQUEST', '请求无法处理'];
+    const details = status === 400 ? { fields: { _: [bodyProblem(error) ?? message] } } : {};
+    return { status, body: { code, message, details } };
+  }
+  return { status: 500, body: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试', details: {} } };
+}
+
+/** Errors Fastify and its plugins raise themselves (bad JSON, body too large, rate limit) carry a statusCode. */
 function fastifyStatus(error: unknown): number | undefined {
   const status = (error as { statusCode?: unknown })?.statusCode;
   return typeof status === 'number' ? status : undefined;

@@ -47,6 +47,10 @@ export const OneOf = (values: readonly string[], labels?: Record<string, string>
     message: `取值无效，可选：${values.map((v) => (labels?.[v] ? `${v}（${labels[v]}）` : v)).join('、')}`,
   });
 
+/** Every item of an array is one of `values`. */
+export const EachOneOf = (values: readonly string[]) =>
+  IsIn([...values], { each: true, message: `取值无效，可选：${values.join('、')}` });
+
 export const Pattern = (re: RegExp, message: string) => Matches(re, { message });
 
 /** A calendar date YYYY-MM-DD. */

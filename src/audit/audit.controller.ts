@@ -1,0 +1,29 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequireRoles } from '../auth/roles.decorator';
+import { Database } from '../database/database';
+import { AuditQuery } from './audit.query';
+import { AuditService } from './audit.service';
+import { verifyAuditChain } from './audit-verifier';
+
+/** Only the audit administrator reads the audit trail (三员分立). */
+@ApiTags('audit')
+@Controller('audit')
+@RequireRoles('audit-admin')
+export class AuditController {
+  constructor(
+    @Inject(Database) private readonly db: Database,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  list(@Query() query: AuditQuery) {
+    return this.audit.search(query);
+  }
+
+  @Get('verify')
+  @ApiOperation({ summary: '校验审计日志哈希链' })
+  verify() {
+    return verifyAuditChain(this.db.reader);
+  }
+}

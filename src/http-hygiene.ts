@@ -1,0 +1,42 @@
+// HTTP hygiene (domain §12): security headers, a CORS allow-list, rate limits (stricter on login).
+// What Fastify or its plugins refuse (bad JSON, too large, too many) reaches Nest's ErrorFilter,
+// so every answer keeps the shared error shape.
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
+import type { AppConfig } from './config/app.config';
+
+const isLogin = (req: FastifyRequest) => req.method === 'POST' && req.url.startsWith('/api/auth/');
+
+export async function applyHttpHygiene(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  // The Swagger UI at /api/docs needs inline scripts and styles; everything else is JSON or PDF.
+  await app.register(helmet as never, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+    },
+  });
+  await app.register(cors as never, {
+    origin: (origin: string | undefined, done: (error: Error | null, allow: boolean) => void) =>
+      done(null, !origin || config.corsOrigins.includes(origin)),
+    credentials: false,
+    methods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
+    exposedHeaders: ['Retry-After'],
+  });
+  // Per client address, in memory per instance: login attempts are also capped per account by the
+  // lockout, which is kept in the database and so holds across instances.
+  await app.register(rateLimit as never, {
+    global: true,
+    hook: 'onRequest',
+    timeWindow: 60_000,
+    max: (req: FastifyRequest) => (isLogin(req) ? config.loginRateLimitPerMinute : config.rateLimitPerMinute),
+    keyGenerator: (req: FastifyRequest) => (isLogin(req) ? `auth:${req.ip}` : req.ip),
+    errorResponseBuilder: (_req: FastifyRequest, context: { ttl: number }) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`,
+    }),
+  });
+}
