@@ -1,7 +1,7 @@
 // 卷宗封面及卷内目录 — issued when the case closes; lists every document of the case (§10).
 import { arr, ctx, issuer, parties, str, type DocumentData, type ListedDocument } from '../content';
 import { Sheet, size } from '../typesetting/sheet';
-import { outcomeLabels, segmentTrackLabels, zhDate } from '../typesetting/zh';
+import { archiveDate, outcomeLabels, segmentTrackLabels, zhDate } from '../typesetting/zh';
 import { dash } from './common';
 import type { Template } from '../template';
 
@@ -52,14 +52,14 @@ export const caseFileCover: Template = {
       ...arr<ListedDocument>(c.documents),
     ];
     s.table(
-      [0.6, 2.4, 2.4, 1.3, 0.8],
+      [0.5, 2.3, 2.5, 1.3, 0.6],
       [
         ['序号', '文书名称', '文号', '日期', '备注'].map((t) => ({ text: t, align: 'center' as const, bold: true })),
         ...listed.map((d, i) => [
           { text: String(i + 1), align: 'center' as const },
           { text: str(d.title) },
           { text: str(d.number) },
-          { text: zhDate(d.issuedAt), align: 'center' as const },
+          { text: archiveDate(d.issuedAt), align: 'center' as const },
           { text: '' },
         ]),
       ],

@@ -16,8 +16,6 @@ const letterMargins = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26)
 const formMargins = { top: mm(25), bottom: mm(25), left: mm(25), right: mm(25) };
 
 export const size = { title: 22, unit: 18, body: 16, small: 14, form: 12, footnote: 10.5 };
-const SONG = 'song';
-const HEI = 'song-bold';
 const gray = '#555555';
 const rule = '#000000';
 
@@ -77,8 +75,6 @@ export class Sheet {
         Keywords: data.id,
       },
     });
-    this.doc.registerFont(SONG, fonts.regular as unknown as Buffer);
-    this.doc.registerFont(HEI, fonts.bold as unknown as Buffer);
     this.body();
   }
 
@@ -104,13 +100,17 @@ export class Sheet {
 
   body(sizePt = this.bodySize): this {
     this.fontSize = sizePt;
-    this.doc.font(SONG).fontSize(sizePt).fillColor('black');
+    // Selecting a font object by its PostScript name hits pdfkit's font cache without the costly
+    // equality check a registered alias would trigger on first use.
+    const { regular } = typefaces();
+    this.doc.font(regular as unknown as string, regular.postscriptName).fontSize(sizePt).fillColor('black');
     return this;
   }
 
   bold(sizePt = this.bodySize): this {
     this.fontSize = sizePt;
-    this.doc.font(HEI).fontSize(sizePt).fillColor('black');
+    const { bold } = typefaces();
+    this.doc.font(bold as unknown as string, bold.postscriptName).fontSize(sizePt).fillColor('black');
     return this;
   }
 
@@ -212,7 +212,7 @@ export class Sheet {
     const cy = (unitY + bottom) / 2;
     doc.save().lineWidth(0.6).dash(3, { space: 3 }).strokeColor('#b0b0b0').circle(cx, cy, mm(20)).stroke().undash().restore();
     this.body(size.footnote);
-    doc.fillColor('#9a9a9a').text('（盖章）', cx - 40, cy - mm(20) + 8, { width: 80, align: 'center' });
+    doc.fillColor('#9a9a9a').text('（盖章）', cx - 40, cy - mm(20) + 14, { width: 80, align: 'center' });
     doc.y = Math.max(bottom, top);
     return this.body();
   }

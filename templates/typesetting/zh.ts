@@ -21,6 +21,13 @@ export function zhDate(instant: unknown): string {
   return `${p.y}年${p.m}月${p.d}日`;
 }
 
+/** 2026.11.02, the compact date of an archive's table of contents. */
+export function archiveDate(instant: unknown): string {
+  const long = zhDate(instant);
+  const m = /^(\d+)年(\d+)月(\d+)日$/.exec(long);
+  return m ? `${m[1]}.${m[2].padStart(2, '0')}.${m[3].padStart(2, '0')}` : '';
+}
+
 export function zhDateTime(instant: unknown): string {
   if (!isInstant(instant) || /^\d{4}-\d{2}-\d{2}$/.test(instant)) return zhDate(instant);
   const p = shanghaiParts(instant);
