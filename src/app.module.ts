@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health/health.controller';
+import { InboxModule } from './inbox/inbox.module';
 import { OrgsModule } from './orgs/orgs.module';
 import { UsersModule } from './users/users.module';
 
@@ -26,7 +27,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, OrgsModule, AuthModule, CasesModule, UsersModule, DocumentsModule, DeadlinesModule],
+      imports: [DatabaseModule, AuditModule, OrgsModule, AuthModule, CasesModule, UsersModule, DocumentsModule, DeadlinesModule, InboxModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config ?? loadConfig() },

@@ -25,6 +25,10 @@ export class Environment {
   @IsOptional() @IsIn(['calendar', 'working']) MEDIATION_DAY_KIND?: 'calendar' | 'working';
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10) MEDIATION_MAX_EXTENSIONS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365) MEDIATION_EXTENSION_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(30) DEADLINE_REMINDER_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000) DEADLINE_SWEEP_INTERVAL_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) DEADLINE_SWEEP_BATCH?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) DEADLINE_SWEEP_SLICE_MS?: number;
   @IsOptional() @IsIn(['off', 'error', 'warn', 'log']) LOG_LEVEL?: 'off' | 'error' | 'warn' | 'log';
 }
 
@@ -46,6 +50,8 @@ export interface AppConfig {
   loginRateLimitPerMinute: number;
   accessTokenTtlSeconds: number;
   mediation: { days: number; dayKind: 'calendar' | 'working'; maxExtensions: number; extensionDays: number };
+  /** Legal clocks (docs/deadlines.md): reminder lead, sweeper polling (0 = no polling), batch and time slice. */
+  deadlines: { reminderDays: number; sweepIntervalMs: number; sweepBatch: number; sweepSliceMs: number };
   logLevel: 'off' | 'error' | 'warn' | 'log';
 }
 
@@ -80,6 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       dayKind: parsed.MEDIATION_DAY_KIND ?? 'calendar',
       maxExtensions: parsed.MEDIATION_MAX_EXTENSIONS ?? 1,
       extensionDays: parsed.MEDIATION_EXTENSION_DAYS ?? 30,
+    },
+    deadlines: {
+      reminderDays: parsed.DEADLINE_REMINDER_DAYS ?? 3,
+      sweepIntervalMs: parsed.DEADLINE_SWEEP_INTERVAL_MS ?? 30_000,
+      sweepBatch: parsed.DEADLINE_SWEEP_BATCH ?? 50,
+      sweepSliceMs: parsed.DEADLINE_SWEEP_SLICE_MS ?? 8,
     },
     logLevel: parsed.LOG_LEVEL ?? 'log',
   };

@@ -10,8 +10,10 @@ import { CaseRecord } from '../cases/case.entity';
 import { Party } from '../cases/party.entity';
 import { PreventionFlag } from '../cases/prevention-flag.entity';
 import { ClockRecord } from '../deadlines/clock.entity';
+import { HolidayCalendarDay, HolidayCalendarYear } from '../deadlines/holiday-calendar.entity';
 import { DocumentServiceRecord } from '../documents/document-service.entity';
 import { DocumentRecord } from '../documents/document.entity';
+import { InboxMessage } from '../inbox/inbox-message.entity';
 import { Division } from '../orgs/division.entity';
 import { ReportingLink } from '../orgs/reporting-link.entity';
 import { Unit } from '../orgs/unit.entity';
@@ -37,4 +39,7 @@ export const entities = [
   DocumentRecord,
   DocumentServiceRecord,
   ClockRecord,
+  HolidayCalendarYear,
+  HolidayCalendarDay,
+  InboxMessage,
 ];

@@ -54,6 +54,8 @@ export async function testConfig(env: Record<string, string> = {}): Promise<{ co
     // Tests log in many accounts and send bursts from one address; the hygiene test lowers these.
     RATE_LIMIT_PER_MINUTE: '1000000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
+    // No background polling of legal clocks: tests sweep when they choose (ClockSweeper.sweepNow).
+    DEADLINE_SWEEP_INTERVAL_MS: '0',
     ...(usePostgres ? { DATABASE_URL: testPostgresUrl, DATABASE_SCHEMA: schema } : {}),
     ...env,
   } as NodeJS.ProcessEnv);
