@@ -15,7 +15,7 @@ export const courtResultLetter: Template = {
     const referral = pickObj(ctx(c), 'courtReferral', 'referral') ?? {};
     const court = pickObj(referral, 'court', 'referringCourt', 'issuedBy');
     const courtName = court ? unitName(c, court) : '';
-    const filingNo = pick(referral, 'filingNo', 'applicationNo', 'caseNo', 'persuasionNumber');
+    const filingNo = pick(referral, 'preFilingNo', 'filingNo', 'applicationNo');
     const handedOver = zhDate(pick(referral, 'handedOverAt', 'referredAt', 'deferredAt', 'at'));
     const result = resultOf(c, referral);
 
@@ -23,9 +23,9 @@ export const courtResultLetter: Template = {
     s.letterhead(issuer(c), c.title ?? '调解结果告知函', data.number);
     s.addressee(courtName || '人民法院');
     s.paragraph(
-      `${handedOver ? `贵院于${handedOver}` : '贵院'}暂缓立案并移交本所调解的${disputeOf(c)}${filingNo ? `（贵院登记号：${filingNo}）` : ''}，本所已组织调解。依照${law.invited}的规定，现将调解结果函告如下：`,
+      `${handedOver ? `贵院于${handedOver}` : '贵院'}暂缓立案并移交本所调解的${disputeOf(c)}${filingNo ? `（贵院诉前调解案号：${filingNo}）` : ''}，本所已组织调解。依照${law.invited}的规定，现将调解结果函告如下：`,
     );
-    s.paragraph(`调解结果：${result.label}${result.at ? `（${result.at}）` : ''}。`);
+    s.paragraph(`调解结果：${result.label}${result.at ? `（${result.at}）` : ''}。${result.note ? `情况说明：${result.note.replace(/[。]$/, '')}。` : ''}`);
     if (result.agreed) {
       if (result.terms.length) {
         s.paragraph('协议主要内容：');

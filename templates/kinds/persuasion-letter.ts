@@ -12,11 +12,14 @@ export const persuasionLetter: Template = {
   async draw(data: DocumentData) {
     const c = data.content;
     const referral = pickObj(ctx(c), 'courtReferral', 'referral') ?? {};
-    const office = pickObj(referral, 'justiceOffice', 'target', 'targetUnit', 'receivingUnit');
+    const office = pickObj(referral, 'handedTo', 'justiceOffice', 'target', 'targetUnit', 'receivingUnit');
     const officeName = office ? unitName(c, office) : unitName(c, pick(c.event, 'targetUnitCode', 'justiceOfficeUnitCode'));
-    const appliedAt = zhDate(pick(referral, 'appliedAt', 'filedAt', 'receivedAt'));
-    const filingNo = pick(referral, 'filingNo', 'applicationNo', 'caseNo');
-    const days = Number(referral.days ?? obj(referral.policy).days) || 30;
+    const appliedAt = zhDate(pick(referral, 'receivedAt', 'appliedAt', 'filedAt'));
+    const filingNo = pick(referral, 'preFilingNo', 'filingNo', 'applicationNo');
+    const days = Number(referral.days ?? obj(referral.policy).days ?? ctx(c).policy?.days) || 30;
+    const claims = pick(referral, 'claims');
+    const basis = pick(referral, 'handOverBasis.kind', 'basis');
+    const basisLabel = basis === 'residence' ? '当事人住所地' : basis === 'dispute-place' ? '纠纷发生地' : '';
     const consents = obj(referral.consents ?? ctx(c).consents);
     const consentLine = parties(c)
       .map((p) => `${p.name}（${consents[p.id] === 'given' ? '同意' : consents[p.id] === 'refused' ? '不同意' : '已征询'}）`)
@@ -26,10 +29,10 @@ export const persuasionLetter: Template = {
     s.letterhead(issuer(c), c.title ?? '劝导书', data.number);
     s.addressee(partyNames(c));
     s.paragraph(
-      `${appliedAt ? `你们于${appliedAt}` : '你们'}向本院提交的${disputeOf(c)}起诉材料${filingNo ? `（登记号：${filingNo}）` : ''}已收悉。本院经审查认为，该纠纷适宜通过人民调解方式解决。`,
+      `${appliedAt ? `你们于${appliedAt}` : '你们'}向本院提交的${disputeOf(c)}起诉材料${filingNo ? `（诉前调解案号：${filingNo}）` : ''}已收悉。${claims ? `诉讼请求：${claims.replace(/[。；]$/, '')}。` : ''}本院经审查认为，该纠纷适宜通过人民调解方式解决。`,
     );
     s.paragraph(
-      `依照${law.civilProcedure}第一百二十五条、${law.mediation}第十八条及${law.invited}的规定，经征得双方当事人同意，本院决定对该纠纷暂缓立案，移交${officeName || '纠纷发生地或者当事人住所地的司法所'}组织调解。`,
+      `依照${law.civilProcedure}第一百二十五条、${law.mediation}第十八条及${law.invited}的规定，经征得双方当事人同意，本院决定对该纠纷暂缓立案，移交${basisLabel}${officeName || '纠纷发生地或者当事人住所地的司法所'}组织调解。`,
     );
     if (consentLine) s.paragraph(`当事人同意调解情况：${consentLine}。`);
     s.heading('有关事项告知如下：');

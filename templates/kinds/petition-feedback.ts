@@ -28,17 +28,20 @@ export const petitionFeedback: Template = {
     s.paragraph(
       `${referredAt ? `贵单位于${referredAt}` : '贵单位'}转交调解的${disputeOf(c)}${petitionNo ? `（信访件编号：${petitionNo}）` : ''}，经双方当事人同意，本所已依法组织调解。依照访调对接工作的有关规定，现将调解结果反馈如下：`,
     );
-    s.paragraph(`调解结果：${result.label}${result.at ? `（${result.at}）` : ''}。`);
+    s.paragraph(`调解结果：${result.label}${result.at ? `（${result.at}）` : ''}。${result.note ? `情况说明：${result.note.replace(/[。]$/, '')}。` : ''}`);
     if (result.terms.length) {
       s.paragraph('协议主要内容：');
       s.items(result.terms);
     }
+    const opinion = pick(referral, 'opinion.text') || pick(lawyer, 'opinion');
     if (pick(lawyer, 'name')) {
       const role = lawyerRoles[pick(lawyer, 'role')] ?? '参与';
-      s.paragraph(`律师参与情况：${pick(lawyer, 'name')}律师${role}${pick(lawyer, 'opinion') ? `，法律意见：${pick(lawyer, 'opinion')}` : ''}。`);
+      const firm = lawyer.unit ? `（${unitName(c, lawyer.unit)}）` : '';
+      s.paragraph(`律师参与情况：${pick(lawyer, 'name')}律师${firm}${role}${opinion ? `，法律意见：${opinion.replace(/[。]$/, '')}` : ''}。`);
     }
-    if (typeof referral.legalAidEligible === 'boolean') {
-      s.paragraph(`法律援助：当事人${referral.legalAidEligible ? '符合' : '不符合'}法律援助条件。`);
+    const eligible = typeof obj(referral.legalAid).eligible === 'boolean' ? obj(referral.legalAid).eligible : referral.legalAidEligible;
+    if (typeof eligible === 'boolean') {
+      s.paragraph(`法律援助：当事人${eligible ? '符合' : '不符合'}法律援助条件。`);
     }
     s.paragraph(result.agreed ? '该信访事项涉及的民间纠纷已经化解。' : '该纠纷经调解未能化解，已告知当事人依法通过仲裁、行政、司法等途径解决，请贵单位依法依规处理。');
     s.paragraph('特此反馈。');

@@ -12,19 +12,23 @@ export interface Result {
   terms: string[];
   /** The number of the agreement document issued in this case, if any. */
   agreementNumber: string;
+  note: string;
 }
 
 export function resultOf(c: DocumentContent, referral: Record<string, any>): Result {
   const context = ctx(c);
-  const agreement = pickObj(context, 'agreement');
-  const explicit = pick(referral, 'result', 'outcome');
+  // The referral's reported result (ReferralResult: { outcome, at, agreement, note }) wins over the context.
+  const reported = pickObj(referral, 'result', 'feedback') ?? {};
+  const agreement = pickObj(reported, 'agreement') ?? pickObj(context, 'agreement');
+  const explicit = pick(reported, 'outcome') || pick(referral, 'result', 'outcome');
   const agreed = explicit ? ['agreement', 'agreed', 'success'].includes(explicit) : !!agreement || context.outcome === 'agreement';
   const doc = arr<{ kind: string; number: string }>(c.documents).find((d) => ['mediation-agreement', 'oral-agreement-record'].includes(d.kind));
   const reason = explicit && !agreed ? explicit : pick(context, 'failure.reason');
   return {
     agreed,
     label: agreed ? '调解成功，双方当事人达成调解协议' : (failureReasonLabels[reason] ?? '调解不成'),
-    at: zhDate(agreed ? (agreement?.effectiveAt ?? agreement?.reachedAt) : pick(context, 'failure.at')),
+    note: pick(reported, 'note'),
+    at: zhDate(agreed ? (agreement?.effectiveAt ?? agreement?.reachedAt ?? reported.at) : pick(reported, 'at') || pick(context, 'failure.at')),
     terms: agreed ? termItems(agreement?.terms) : [],
     agreementNumber: doc?.number ?? '',
   };

@@ -46,10 +46,11 @@ describe('document templates', () => {
   it('R-L1 the persuasion letter names the deferral, the justice office, the consents and the 30-day term', async () => {
     const { flat: text } = await pdfText((await renderDocument(samples['persuasion-letter'])).bytes);
     expect(text).toContain('暂缓立案');
-    expect(text).toContain('移交保定市莲池区五四路街道司法所');
-    expect(text).toContain('王秀兰（同意）、赵建国（同意）');
+        expect(text).toContain('王秀兰（同意）、赵建国（同意）');
     expect(text).toContain('调解期限为三十日');
-    expect(text).toContain('(2026)冀0606民诉前登字第318号');
+    expect(text).toContain('(2026)冀0606民诉前调318号');
+    expect(text).toContain('诉讼请求：判令被申请人修复防水层并赔偿损失3,600元');
+    expect(text).toContain('移交当事人住所地保定市莲池区五四路街道司法所');
   });
 
   it('R-P7 the agreement states terms, performance place and deadline', async () => {
@@ -70,7 +71,9 @@ describe('document templates', () => {
     const { flat: text } = await pdfText((await renderDocument(samples['petition-feedback'])).bytes);
     expect(text).toContain('保定市莲池区信访局：');
     expect(text).toContain('经调解未能达成协议');
-    expect(text).toContain('孙立新律师提供法律意见');
+    expect(text).toContain('孙立新律师（保定市莲池区五四路街道司法所）提供法律意见，法律意见：漏水损失应由房屋所有人承担修复责任');
+    expect(text).toContain('被申请人不同意赔偿数额');
+    expect(text).toContain('不符合法律援助条件');
     expect(text).toContain('LC2026-1107-0042');
   });
 
