@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller';
 import { InboxModule } from './inbox/inbox.module';
 import { OrgsModule } from './orgs/orgs.module';
 import { UsersModule } from './users/users.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 export interface AppOptions {
   config?: AppConfig;
@@ -27,7 +28,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, OrgsModule, AuthModule, CasesModule, UsersModule, DocumentsModule, DeadlinesModule, InboxModule],
+      imports: [DatabaseModule, AuditModule, OrgsModule, AuthModule, CasesModule, UsersModule, DocumentsModule, DeadlinesModule, InboxModule, StatisticsModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config ?? loadConfig() },

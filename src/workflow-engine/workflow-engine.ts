@@ -156,6 +156,7 @@ export class WorkflowEngine {
     await this.grantAccess(tx, row.id, context, previous);
     const effect: EffectContext = { tx, caseRow: row, actor, at, version: row.version, context, event: event as CaseEvent };
     for (const action of actions) await this.effects.run(effect, action);
+    await this.effects.transitioned({ ...effect, previousSegments });
   }
 
   private async syncSegments(tx: Tx, caseId: string, before: Segment[], after: Segment[]): Promise<void> {

@@ -1,0 +1,37 @@
+// Statistics read the whole record in a few large aggregations. On SQLite those run in worker
+// threads with their own read-only connections (WAL lets them read while the writer writes), so
+// the API stays responsive; on PostgreSQL the server does the work and the pool simply awaits it.
+import { Piscina } from 'piscina';
+import type { EntityManager } from 'typeorm';
+import type { Database } from '../database/database';
+import { sql } from '../database/sql';
+import { workerEntry } from './worker-entry';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** A way to run a SELECT: the read pool, or a transaction's manager (see emQuery). */
+export type Query = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
+export const emQuery =
+  (em: EntityManager): Query =>
+  (text, params = []) =>
+    sql(em, text, params);
+
+export interface StatisticsReader {
+  dialect: Dialect;
+  query: Query;
+  close(): Promise<void>;
+}
+
+export function statisticsReader(db: Database, threads = 2): StatisticsReader {
+  if (db.isPostgres) {
+    return { dialect: 'postgres', query: emQuery(db.reader), close: async () => {} };
+  }
+  const { filename, execArgv } = workerEntry(__dirname, 'sqlite-read.worker');
+  const pool = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: threads, idleTimeout: 30_000, workerData: { path: String(db.writer.options.database) } });
+  return {
+    dialect: 'sqlite',
+    query: (text, params = []) => pool.run({ text, params }) as Promise<any[]>,
+    close: () => pool.destroy(),
+  };
+}

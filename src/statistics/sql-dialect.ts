@@ -1,0 +1,32 @@
+// The few SQL fragments the recount needs that the two dialects spell differently. Month buckets
+// are not among them: instants are bucketed through the statistics_months calendar, filled in
+// code (R-T2), so SQLite and PostgreSQL put every instant in the same month.
+import type { Dialect } from './read-pool';
+
+/** Joins the calendar row of the UTC month an instant column falls in. */
+export const monthJoin = (column: string, alias = 'm') => `JOIN statistics_months ${alias} ON ${alias}.month = substr(${column}, 1, 7)`;
+
+/** The Shanghai month of the instant: the UTC month, or the next one in its last eight hours. */
+export const monthOf = (column: string, alias = 'm') =>
+  `CASE WHEN ${column} >= ${alias}.boundary THEN ${alias}.next_month ELSE ${alias}.month END`;
+
+/** A top-level field of a JSON text column, as text. */
+export function jsonField(dialect: Dialect, column: string, key: string): string {
+  return dialect === 'postgres' ? `(CAST(${column} AS json) ->> '${key}')` : `json_extract(${column}, '$.${key}')`;
+}
+
+/** Whole seconds since the epoch of an ISO instant column (truncated, as ./transition-facts.ts does). */
+export function epochSeconds(dialect: Dialect, column: string): string {
+  return dialect === 'postgres'
+    ? `CAST(FLOOR(EXTRACT(EPOCH FROM CAST(${column} AS timestamptz))) AS BIGINT)`
+    : `CAST(strftime('%s', ${column}) AS INTEGER)`;
+}
+
+/** `?, ?, ?` for a list of parameters. */
+export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** A SQL string literal of a known identifier-like value (catalogue codes, never user input). */
+export const literal = (value: string) => {
+  if (!/^[A-Za-z0-9._-]+$/.test(value)) throw new Error(`not a catalogue code: ${value}`);
+  return `'${value}'`;
+};

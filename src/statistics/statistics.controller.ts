@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { ValidationError } from '../common/errors/domain.error';
+import { AnalysisQuery, ReopenDto, ReportQuery, SettingsDto } from './dto/statistics.dtos';
+import type { ExportFormat } from './exports/export.worker';
+import { StatisticsService } from './statistics.service';
+
+@ApiTags('statistics')
+@Controller('statistics')
+export class StatisticsController {
+  constructor(@Inject(StatisticsService) private readonly statistics: StatisticsService) {}
+
+  @Get('monthly/:unitCode/:month')
+  @ApiOperation({ summary: '月度统计报表：已报送时为冻结副本，否则为实时草稿；asOf 按时点重算（R-T1…R-T5）' })
+  report(@CurrentUser() user: AuthUser, @Param('unitCode') unitCode: string, @Param('month') month: string, @Query() query: ReportQuery) {
+    return this.statistics.report(user.actor, unitCode, month, query.asOf);
+  }
+
+  @Post('monthly/:unitCode/:month/submit')
+  @HttpCode(200)
+  @ApiOperation({ summary: '报送（冻结副本，R-T4）' })
+  submit(@CurrentUser() user: AuthUser, @Param('unitCode') unitCode: string, @Param('month') month: string) {
+    return this.statistics.submit(user.actor, unitCode, month);
+  }
+
+  @Post('monthly/:unitCode/:month/reopen')
+  @HttpCode(200)
+  @ApiOperation({ summary: '上级退回下级报表（须说明理由，留痕，R-T4）' })
+  reopen(@CurrentUser() user: AuthUser, @Param('unitCode') unitCode: string, @Param('month') month: string, @Body() body: ReopenDto) {
+    return this.statistics.reopen(user.actor, unitCode, month, body.reason);
+  }
+
+  @Get('monthly/:unitCode/:month/overdue')
+  @ApiOperation({ summary: '逾期未报送的下级单位（R-T4）' })
+  overdue(@CurrentUser() user: AuthUser, @Param('unitCode') unitCode: string, @Param('month') month: string) {
+    return this.statistics.overdue(user.actor, unitCode, month);
+  }
+
+  @Get('monthly/:unitCode/:month/export.:format')
+  @ApiOperation({ summary: '导出 xlsx / csv / pdf（中文表头，PDF 含图表，R-T6）' })
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Param('unitCode') unitCode: string,
+    @Param('month') month: string,
+    @Param('format') format: string,
+    @Res() reply: FastifyReply,
+  ) {
+    const file = await this.statistics.export(user.actor, unitCode, month, exportFormat(format));
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .send(file.body);
+  }
+
+  @Get('analysis')
+  @ApiOperation({ summary: '自定义分析：按单位/层级、月份区间、纠纷类型、来源、渠道、结果计数' })
+  analysis(@CurrentUser() user: AuthUser, @Query() query: AnalysisQuery) {
+    return this.statistics.analysis(user.actor, query);
+  }
+
+  @Get('settings')
+  settings() {
+    return this.statistics.settings();
+  }
+
+  @Put('settings')
+  @ApiOperation({ summary: '修改各层级报送截止日（R-T4）' })
+  updateSettings(@CurrentUser() user: AuthUser, @Body() body: SettingsDto) {
+    return this.statistics.updateSettings(user.actor, body.dueDays);
+  }
+}
+
+function exportFormat(format: string): ExportFormat {
+  if (format === 'xlsx' || format === 'csv' || format === 'pdf') return format;
+  throw ValidationError.field('format', '导出格式可选：xlsx、csv、pdf');
+}
