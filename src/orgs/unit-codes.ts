@@ -45,6 +45,8 @@ export function roleFor(kind: UnitKind, tier: Tier): Role {
       return 'agency-mediator';
     case 'CG':
       return 'governance-officer';
+    case 'LF':
+      return 'lawyer';
   }
 }
 

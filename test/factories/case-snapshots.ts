@@ -48,6 +48,9 @@ export const units = {
   otherCourt: unit('130602-ct', '保定市竞秀区人民法院', 'CT', 'county', '130602'),
   countyBureau: unit('130606-jb', '莲池区司法局', 'JB', 'county', '130606'),
   petitionOffice: unit('130606-po', '莲池区信访局', 'PO', 'county', '130606'),
+  otherPetitionOffice: unit('130602-po', '竞秀区信访局', 'PO', 'county', '130602'),
+  lawFirm: unit('130606-lf', '莲池区律师事务所', 'LF', 'county', '130606'),
+  otherLawFirm: unit('130602-lf', '竞秀区律师事务所', 'LF', 'county', '130602'),
 } satisfies Record<string, UnitRef>;
 
 const unitsByCode: Record<string, UnitRef> = Object.fromEntries(Object.values(units).map((u) => [u.code, u]));
@@ -74,6 +77,9 @@ export const actors = {
   otherCourtClerk: actorAt(units.otherCourt, 'court-clerk'),
   countyStatistician: actorAt(units.countyBureau, 'county-statistician'),
   petitionOfficer: actorAt(units.petitionOffice, 'petition-officer'),
+  otherPetitionOfficer: actorAt(units.otherPetitionOffice, 'petition-officer'),
+  lawyer: actorAt(units.lawFirm, 'lawyer'),
+  otherLawyer: actorAt(units.otherLawFirm, 'lawyer'),
 } satisfies Record<string, Actor>;
 
 /** The mediator who acts for a unit. */
@@ -90,6 +96,8 @@ const siblings: Record<string, UnitRef> = {
   [units.justiceOffice.code]: units.otherJusticeOffice,
   [units.police.code]: units.market,
   [units.court.code]: units.otherCourt,
+  [units.petitionOffice.code]: units.otherPetitionOffice,
+  [units.lawFirm.code]: units.otherLawFirm,
 };
 
 export function outsiderTo(u: UnitRef): Actor {
@@ -259,6 +267,77 @@ const administrativeAgreed: Step[] = [
 const judicialAccepted: Step[] = [...toCourt, { by: court, event: { type: 'ACKNOWLEDGE' } }];
 const judicialMediating: Step[] = [...judicialAccepted, { by: court, event: { type: 'START_MEDIATION' } }];
 
+// ---- court referral, petition referral, judicial confirmation (domain §7–§8) -------------------
+
+/** A referred dispute is agreed within R-L6's 30-day window before `testAt`: its paths start here. */
+export const referredAt = '2026-03-25T01:30:00.000Z';
+/** Both parties live, and the dispute arose, in 五四路街道和平社区 (130606002001). */
+export const courtFiling = {
+  court: units.court,
+  preFilingNo: '(2026)冀0606民诉前调1号',
+  receivedAt: referredAt,
+  claims: '判令被告改建排水沟并赔偿损失3000元。',
+  residences: { [applicant.id]: '130606002001', [respondent.id]: '130606002001' },
+  disputePlace: { divisionCode: '130606002001', description: '五四路街道和平社区' },
+};
+export const courtReferralPolicy = { days: 30, dayKind: 'calendar', maxExtensions: 1, extensionDays: 30 } as const;
+export const courtCaseInput = () =>
+  caseInput({ acceptingUnit: units.court, acceptedAt: referredAt, policy: { ...courtReferralPolicy }, courtReferral: courtFiling });
+export const petitionCaseInput = () =>
+  caseInput({
+    acceptingUnit: units.petitionOffice,
+    acceptedAt: referredAt,
+    petitionReferral: { office: units.petitionOffice, receivedAt: referredAt, petitionNo: 'XF-2026-0815' },
+  });
+
+const courtConsent = (partyId: string, consent: 'given' | 'refused' = 'given'): Step => ({
+  by: court,
+  event: { type: 'RECORD_CONSENT', partyId, consent },
+});
+const deferred: Step[] = [courtConsent(applicant.id), courtConsent(respondent.id), { by: court, event: { type: 'DEFER_FILING' } }];
+const handedOver: Step[] = [
+  ...deferred,
+  { by: court, event: { type: 'HAND_OVER', targetUnitCode: units.justiceOffice.code, basis: 'residence', partyId: applicant.id } },
+];
+const acceptedReferral: Step[] = [{ by: office, event: { type: 'ACCEPT_REFERRAL' } }];
+/** The justice office mediates a referred dispute itself, to an oral agreement or to failure. */
+const officeMediates: Step[] = [{ by: office, event: { type: 'NOTIFY_RIGHTS' } }, { by: office, event: { type: 'START_MEDIATION' } }];
+const officeAgrees: Step[] = [
+  ...officeMediates,
+  {
+    by: office,
+    event: {
+      type: 'REACH_AGREEMENT',
+      form: 'oral',
+      terms: '被申请人当面赔礼道歉并当场支付修缮费500元。',
+      performanceMethod: '当场履行',
+      createsObligations: false,
+      writtenRequested: false,
+    },
+  },
+];
+const officeFails: Step[] = [...officeMediates, { by: office, event: { type: 'DECLARE_FAILED', note: '双方分歧较大。' } }];
+const courtAgreed: Step[] = [...handedOver, ...acceptedReferral, ...officeAgrees];
+const courtFailed: Step[] = [...handedOver, ...acceptedReferral, ...officeFails];
+const petitionOfficer = actors.petitionOfficer;
+const petitionConsent = (partyId: string): Step => ({ by: petitionOfficer, event: { type: 'RECORD_CONSENT', partyId, consent: 'given' } });
+const petitionReferred: Step[] = [
+  petitionConsent(applicant.id),
+  petitionConsent(respondent.id),
+  { by: petitionOfficer, event: { type: 'REFER_FOR_MEDIATION', targetUnitCode: units.justiceOffice.code } },
+];
+const withLawyer: Step[] = [
+  { by: petitionOfficer, event: { type: 'ASSIGN_LAWYER', lawyerUnitCode: units.lawFirm.code, lawyerName: '王敏', role: 'advice' } },
+];
+const applyToCourt: Step = {
+  by: community,
+  event: { type: 'APPLY_FOR_CONFIRMATION', courtUnitCode: units.court.code, applicantPartyIds: [applicant.id, respondent.id], subject: 'civil-rights' },
+};
+const confirmationApplied: Step[] = [...followedUp, applyToCourt];
+const confirmationReviewing: Step[] = [...confirmationApplied, { by: court, event: { type: 'ACCEPT_CONFIRMATION', courtCaseNo: '(2026)冀0606民特5号' } }];
+/** The written agreement of the community's path takes effect within R-L6's window before `testAt`. */
+const recentInput = () => caseInput({ acceptedAt: referredAt });
+
 export interface CasePath {
   /** The state path the snapshot is in, as the engine stores it (e.g. `peoples.mediating`). */
   state: string;
@@ -320,6 +399,49 @@ export const casePaths = {
   'closed (mediation-statement)': {
     state: 'closed',
     steps: [...judicialMediating, { by: court, event: { type: 'RECORD_MEDIATION_STATEMENT', documentNo: '(2026)冀0606民初1234号' } }],
+  },
+  'court.filing': { state: 'court.filing', steps: [], input: courtCaseInput() },
+  'court.filing (applicant consented)': { state: 'court.filing', steps: [courtConsent(applicant.id)], input: courtCaseInput() },
+  'court.deferred': { state: 'court.deferred', steps: deferred, input: courtCaseInput() },
+  'court.handedOver': { state: 'court.handedOver', steps: handedOver, input: courtCaseInput() },
+  'court.filingReview': {
+    state: 'court.filingReview',
+    steps: [courtConsent(applicant.id), courtConsent(respondent.id, 'refused')],
+    input: courtCaseInput(),
+  },
+  'court.filingReview (mediation failed)': {
+    state: 'court.filingReview',
+    steps: [...courtFailed, { by: office, event: { type: 'REPORT_COURT_RESULT', note: '调解不成' } }],
+    input: courtCaseInput(),
+  },
+  'peoples.registered (court referral)': { state: 'peoples.registered', steps: [...handedOver, ...acceptedReferral], input: courtCaseInput() },
+  'peoples.agreed (court referral)': { state: 'peoples.agreed', steps: courtAgreed, input: courtCaseInput() },
+  'peoples.agreed (court referral, result reported)': {
+    state: 'peoples.agreed',
+    steps: [...courtAgreed, { by: office, event: { type: 'REPORT_COURT_RESULT' } }],
+    input: courtCaseInput(),
+  },
+  'peoples.failed (court referral)': { state: 'peoples.failed', steps: courtFailed, input: courtCaseInput() },
+  'petition.received': { state: 'petition.received', steps: [], input: petitionCaseInput() },
+  'petition.received (lawyer assigned)': { state: 'petition.received', steps: withLawyer, input: petitionCaseInput() },
+  'petition.referred': { state: 'petition.referred', steps: [...withLawyer, ...petitionReferred], input: petitionCaseInput() },
+  'peoples.agreed (petition referral)': {
+    state: 'peoples.agreed',
+    steps: [...petitionReferred, ...acceptedReferral, ...officeAgrees],
+    input: petitionCaseInput(),
+  },
+  'peoples.failed (petition referral)': {
+    state: 'peoples.failed',
+    steps: [...petitionReferred, ...acceptedReferral, ...officeFails],
+    input: petitionCaseInput(),
+  },
+  'peoples.agreed (written, within the confirmation window)': { state: 'peoples.agreed', steps: followedUp, input: recentInput() },
+  'confirmation.applied': { state: 'confirmation.applied', steps: confirmationApplied, input: recentInput() },
+  'confirmation.reviewing': { state: 'confirmation.reviewing', steps: confirmationReviewing, input: recentInput() },
+  'confirmation.reviewing (extended)': {
+    state: 'confirmation.reviewing',
+    steps: [...confirmationReviewing, { by: court, event: { type: 'EXTEND_CONFIRMATION', approvedBy: '院长 赵明' } }],
+    input: recentInput(),
   },
   'closed (judgment)': {
     state: 'closed',

@@ -6,6 +6,9 @@ import { peoplesMediation } from './peoples-mediation';
 import { guidance } from './guidance';
 import { administrativeMediation } from './administrative-mediation';
 import { judicialMediation } from './judicial-mediation';
+import { courtReferral, courtReferralFrom } from './court-referral';
+import { petitionReferral, petitionReferralFrom } from './petition-referral';
+import { judicialConfirmation } from './judicial-confirmation';
 
 export const caseMachine = caseSetup.createMachine({
   id: 'case',
@@ -20,12 +23,32 @@ export const caseMachine = caseSetup.createMachine({
     policy: input.policy,
     extensionsUsed: 0,
     sessions: 0,
-    segments: [{ seq: 1, track: 'peoples', unitCode: input.acceptingUnit.code, startedAt: input.acceptedAt }],
+    // A referred dispute's first segment opens when the justice office accepts it (§7, §8).
+    segments:
+      input.courtReferral || input.petitionReferral
+        ? []
+        : [{ seq: 1, track: 'peoples', unitCode: input.acceptingUnit.code, startedAt: input.acceptedAt }],
+    riskLevel: input.riskLevel,
+    courtReferral: input.courtReferral && courtReferralFrom(input.courtReferral),
+    petitionReferral: input.petitionReferral && petitionReferralFrom(input.petitionReferral),
   }),
-  // R-P1: every case starts with registration 受理登记.
-  entry: [{ type: 'issueDocument', params: { kind: 'registration-form' } }],
-  initial: 'peoples',
+  entry: caseSetup.enqueueActions(({ context, enqueue }) => {
+    // R-P1: every case starts with registration 受理登记 — a referred one when the office accepts it.
+    if (!context.courtReferral && !context.petitionReferral) enqueue({ type: 'issueDocument', params: { kind: 'registration-form' } });
+  }),
+  initial: 'intake',
   states: {
+    /** Where the dispute starts: with a court, with a petition office, or registered for mediation. */
+    intake: {
+      always: [
+        { guard: 'filedAtCourt', target: 'court' },
+        { guard: 'receivedByPetitionOffice', target: 'petition' },
+        { target: 'peoples' },
+      ],
+    },
+    court: courtReferral,
+    petition: petitionReferral,
+    confirmation: judicialConfirmation,
     peoples: peoplesMediation,
     guidance,
     administrative: administrativeMediation,

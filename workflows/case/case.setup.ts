@@ -66,6 +66,8 @@ export const caseSetup = setup({
     startClock: (_, _params: ClockParams) => {},
     extendClock: (_, _params: { clock: string; days: number }) => {},
     stopClock: (_, _params: { clock: string }) => {},
+    /** R-V4: record a red-risk report to the township leadership and the police, at once. */
+    reportRisk: () => {},
 
     // ---- context ----------------------------------------------------------------------------
     recordConsent: assign({

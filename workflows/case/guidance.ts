@@ -1,11 +1,15 @@
 // Notice and guidance 告知引导 (domain §5, R-G1…R-G3): the township justice office names the
 // route; a receiving agency or court acknowledges the case or returns it with a reason.
+import { and } from 'xstate';
 import { caseSetup } from './case.setup';
 
-/** Shared by every state in which the justice office may guide the parties elsewhere. */
+/**
+ * Shared by every state in which the justice office may guide the parties elsewhere. A case a
+ * court or petition office referred goes back to it instead (R-L4, R-V3).
+ */
 export const issueGuidance = [
   {
-    guard: 'guidanceToReceivingUnit',
+    guard: and(['guidanceToReceivingUnit', 'referrerInformed']),
     target: '#case.guidance.awaitingAcknowledgement',
     actions: [
       { type: 'closeSegment', params: { outcome: 'out-of-scope' } },
@@ -15,7 +19,7 @@ export const issueGuidance = [
     ],
   },
   {
-    guard: 'guidanceOutOfSystem',
+    guard: and(['guidanceOutOfSystem', 'referrerInformed']),
     target: '#case.closed',
     actions: [
       { type: 'closeSegment', params: { outcome: 'out-of-scope' } },

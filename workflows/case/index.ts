@@ -7,3 +7,5 @@ export { acceptedEventTypes, allowedEvents, explainRefusal } from './explain';
 export { mayActorSend, caseEventTypes } from './permissions';
 export { rules, type Refusal } from './rules';
 export { stateLabels, stateLabel, eventLabels } from './labels';
+export { petitionExclusion, confirmationWindowLastDay } from './referral-rules';
+export { confirmationPeriods } from './judicial-confirmation';

@@ -2,6 +2,9 @@
 import { and } from 'xstate';
 import { caseSetup, clockForPeoplesMediation } from './case.setup';
 import { issueGuidance } from './guidance';
+import { reportAgreementToCourt, reportFailureToCourt } from './court-referral';
+import { feedBackAgreement, feedBackFailure } from './petition-referral';
+import { applyForConfirmation } from './judicial-confirmation';
 
 const peoplesClock = { clock: 'peoples-mediation' };
 
@@ -17,7 +20,8 @@ const escalate = {
 
 /** R-G1: a committee hands a dispute it cannot mediate to its township justice office. */
 const referToJusticeOffice = {
-  guard: and(['handledByCommittee', 'justiceOfficeOfTownship']),
+  // R-L4, R-V3: a referred case goes back to its court or petition office instead.
+  guard: and(['handledByCommittee', 'justiceOfficeOfTownship', 'referrerInformed']),
   target: '#case.guidance.reviewing',
   // The committee's segment ends here (a no-op when failure already ended it); left open, a case
   // the office returns to a committee would carry two open people's-mediation segments.
@@ -61,6 +65,18 @@ export const peoplesMediation = caseSetup.createStateConfig({
     registered: {
       on: {
         RECORD_CONSENT: [
+          // R-L4, R-V3: a referred case that a party now refuses still goes back with a result letter.
+          {
+            guard: and(['partyIsKnown', 'consentRefused', 'referredByCourtOrPetitionOffice']),
+            target: 'failed',
+            actions: [
+              'recordConsent',
+              { type: 'recordFailure', params: { reason: 'refused' } },
+              { type: 'closeSegment', params: { outcome: 'refused' } },
+              { type: 'stopClock', params: peoplesClock },
+              { type: 'issueDocument', params: { kind: 'termination' } },
+            ],
+          },
           {
             guard: and(['partyIsKnown', 'consentRefused']),
             target: '#case.closed',
@@ -78,16 +94,25 @@ export const peoplesMediation = caseSetup.createStateConfig({
           guard: 'rightsNotYetNotified',
           actions: ['markRightsNotified', { type: 'issueDocument', params: { kind: 'rights-notice' } }],
         },
-        START_MEDIATION: {
-          guard: and(['allPartiesConsented', 'rightsNotified']),
-          target: 'mediating',
-          actions: [{ type: 'startClock', params: ({ context }) => clockForPeoplesMediation(context) }],
-        },
+        START_MEDIATION: [
+          // R-L3: a court-referred case's period has run since the hand-over; no second clock.
+          { guard: and(['allPartiesConsented', 'rightsNotified', 'periodRunsFromHandOver']), target: 'mediating' },
+          {
+            guard: and(['allPartiesConsented', 'rightsNotified']),
+            target: 'mediating',
+            actions: [{ type: 'startClock', params: ({ context }) => clockForPeoplesMediation(context) }],
+          },
+        ],
         ESCALATE: escalate,
         REFER_TO_JUSTICE_OFFICE: referToJusticeOffice,
         // R-G2: the justice office confirms the dispute is outside people's mediation.
         ISSUE_GUIDANCE: issueGuidance,
-        TERMINATE: { ...terminate, actions: terminate.actions.filter((a) => a.type !== 'stopClock') },
+        TERMINATE: [
+          // R-L3: a court referral's period already runs before mediation starts.
+          { ...terminate, guard: and([terminate.guard, 'periodRunsFromHandOver']) },
+          { ...terminate, actions: terminate.actions.filter((a) => a.type !== 'stopClock') },
+        ],
+        CLOCK_EXPIRED: { ...expire, guard: and([expire.guard, 'periodRunsFromHandOver']) },
       },
     },
     mediating: {
@@ -149,10 +174,14 @@ export const peoplesMediation = caseSetup.createStateConfig({
           actions: ['recordFollowUp', { type: 'issueDocument', params: { kind: 'follow-up-record' } }],
         },
         CLOSE: {
-          guard: 'followUpDone',
+          guard: and(['followUpDone', 'referrerInformed']),
           target: '#case.closed',
           actions: [{ type: 'setOutcome', params: { outcome: 'agreement' } }],
         },
+        // §7–§8: the result letter to a referring court or petition office; R-L6 judicial confirmation.
+        REPORT_COURT_RESULT: reportAgreementToCourt,
+        SEND_PETITION_FEEDBACK: feedBackAgreement,
+        APPLY_FOR_CONFIRMATION: applyForConfirmation,
       },
     },
     /** R-P8: the parties are told the other routes — by the justice office's 告知引导书. */
@@ -160,6 +189,9 @@ export const peoplesMediation = caseSetup.createStateConfig({
       on: {
         REFER_TO_JUSTICE_OFFICE: referToJusticeOffice,
         ISSUE_GUIDANCE: issueGuidance,
+        // R-L4, R-V3: a referred case goes back to its court or petition office with the letter.
+        REPORT_COURT_RESULT: reportFailureToCourt,
+        SEND_PETITION_FEEDBACK: feedBackFailure,
       },
     },
   },

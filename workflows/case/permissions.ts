@@ -32,8 +32,41 @@ const townshipJusticeOffice: Permission = (actor, c) =>
 
 const system: Permission = (actor) => actor.roles.includes('system');
 
+// ---- court referral, petition referral, judicial confirmation (§7–§8) ----------------------
+
+const either =
+  (...permissions: Permission[]): Permission =>
+  (actor, c) =>
+    permissions.some((p) => p(actor, c));
+
+/** The court clerk of the court that holds the case now (filing stages, a confirmation). */
+const courtHandling: Permission = (actor, c) =>
+  actor.unit.code === c.handlingUnit.code && actor.unit.kind === 'CT' && hasRole(actor, ['court-clerk']);
+
+/** The petition officer of the office that holds the case now. */
+const petitionOfficeHandling: Permission = (actor, c) =>
+  actor.unit.code === c.handlingUnit.code && actor.unit.kind === 'PO' && hasRole(actor, ['petition-officer']);
+
+/** The justice office a referral was handed to, while it decides to accept or return (R-L2). */
+const receivingJusticeOffice: Permission = (actor, c) =>
+  actor.unit.code === c.handlingUnit.code && actor.unit.kind === 'JO' && hasRole(actor, ['justice-officer']);
+
+/** The court that referred the case (R-L6: the parties may apply to it directly). */
+const referringCourt: Permission = (actor, c) =>
+  actor.unit.code === c.courtReferral?.court.code && hasRole(actor, ['court-clerk']);
+
+/** R-V2: the office that referred the petition, or the justice office over the mediating unit. */
+const lawyerAssigner: Permission = (actor, c) =>
+  (actor.unit.code === c.petitionReferral?.office.code && hasRole(actor, ['petition-officer'])) ||
+  townshipJusticeOffice(actor, c);
+
+/** R-V2: the lawyer assigned to the case. */
+const assignedLawyer: Permission = (actor, c) =>
+  actor.unit.code === c.petitionReferral?.lawyer?.unit.code && hasRole(actor, ['lawyer']);
+
 const permissions: Record<CaseEventType, Permission> = {
-  RECORD_CONSENT: handler,
+  // The court (R-L1) and the petition office (R-V1) record consents before referring.
+  RECORD_CONSENT: either(handler, petitionOfficeHandling),
   NOTIFY_RIGHTS: handler,
   START_MEDIATION: handler,
   LOG_SESSION: handler,
@@ -54,6 +87,26 @@ const permissions: Record<CaseEventType, Permission> = {
   RECORD_MEDIATION_STATEMENT: handler,
   RECORD_JUDGMENT: handler,
   CLOCK_EXPIRED: system,
+  // §7 court referral (the court) and §8 petition referral (the petition office)
+  DEFER_FILING: courtHandling,
+  HAND_OVER: courtHandling,
+  REVIEW_FILING: courtHandling,
+  REGISTER_FILING: courtHandling,
+  REJECT_FILING: courtHandling,
+  REFER_FOR_MEDIATION: petitionOfficeHandling,
+  ASSIGN_LAWYER: lawyerAssigner,
+  RECORD_LEGAL_OPINION: assignedLawyer,
+  // the receiving justice office; R-L4/R-V3 letters come from the township's justice office (§10)
+  ACCEPT_REFERRAL: receivingJusticeOffice,
+  RETURN_REFERRAL: receivingJusticeOffice,
+  REPORT_COURT_RESULT: townshipJusticeOffice,
+  SEND_PETITION_FEEDBACK: townshipJusticeOffice,
+  // R-L6: the mediator records the parties' joint application; the court decides
+  APPLY_FOR_CONFIRMATION: either(handler, referringCourt),
+  ACCEPT_CONFIRMATION: courtHandling,
+  REFUSE_CONFIRMATION: courtHandling,
+  EXTEND_CONFIRMATION: courtHandling,
+  RULE_ON_CONFIRMATION: courtHandling,
 };
 
 export function mayActorSend(actor: Actor, context: CaseContext, type: CaseEventType): boolean {

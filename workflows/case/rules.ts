@@ -1,6 +1,7 @@
 // Business guards of the case statechart, each tied to the rule it enforces (../shared/domain.md).
 // A guard that fails explains itself: the engine shows `rule` and `message` to the user.
 import type { CaseContext, CaseEvent, EventOf, UnitRef } from './types';
+import { referralRules } from './referral-rules';
 
 export interface Refusal {
   rule: string;
@@ -209,6 +210,8 @@ export const rules = {
     message: '告知引导书指向人民法院',
     test: (c) => c.guidance?.route === 'judicial',
   },
+  // Court referral, petition referral, judicial confirmation (§7–§8).
+  ...referralRules,
 } satisfies Record<string, Rule>;
 
 export type { Rule };

@@ -20,6 +20,13 @@ import {
   type Sender,
   type Step,
 } from '../../factories/case-snapshots';
+import {
+  referralAllowedRows,
+  referralRefusedRows,
+  referralSamplePayloads,
+  referralStates,
+  referralWrongActors,
+} from './referral-statechart.table';
 
 // ---- states ------------------------------------------------------------------------------------
 
@@ -40,11 +47,12 @@ const registered: CaseEventType[] = [
   'REFER_TO_JUSTICE_OFFICE',
   'ISSUE_GUIDANCE',
   'TERMINATE',
+  'CLOCK_EXPIRED',
 ];
 const mediating: CaseEventType[] = ['LOG_SESSION', 'ESCALATE', 'EXTEND', 'REACH_AGREEMENT', 'DECLARE_FAILED', 'TERMINATE', 'CLOCK_EXPIRED'];
 const signing: CaseEventType[] = ['SIGN_AGREEMENT', 'SEAL_AGREEMENT', 'DECLARE_FAILED', 'TERMINATE', 'CLOCK_EXPIRED'];
-const agreed: CaseEventType[] = ['RECORD_FOLLOW_UP', 'CLOSE'];
-const failed: CaseEventType[] = ['REFER_TO_JUSTICE_OFFICE', 'ISSUE_GUIDANCE'];
+const agreed: CaseEventType[] = ['RECORD_FOLLOW_UP', 'CLOSE', 'REPORT_COURT_RESULT', 'SEND_PETITION_FEEDBACK', 'APPLY_FOR_CONFIRMATION'];
+const failed: CaseEventType[] = ['REFER_TO_JUSTICE_OFFICE', 'ISSUE_GUIDANCE', 'REPORT_COURT_RESULT', 'SEND_PETITION_FEEDBACK'];
 const awaiting: CaseEventType[] = ['ACKNOWLEDGE', 'RETURN_GUIDANCE'];
 
 export const stateTable: Record<string, StateRow> = {
@@ -78,6 +86,15 @@ export const stateTable: Record<string, StateRow> = {
   'closed (administrative agreement)': { rule: 'R-A1', accepts: [] },
   'closed (mediation-statement)': { rule: 'R-J1', accepts: [] },
   'closed (judgment)': { rule: 'R-J1', accepts: [] },
+  // People's mediation of referred disputes (§7–§8) accepts what any people's mediation does.
+  'peoples.registered (court referral)': { rule: 'R-L3', accepts: registered, variant: true },
+  'peoples.agreed (court referral)': { rule: 'R-L4', accepts: agreed, variant: true },
+  'peoples.agreed (court referral, result reported)': { rule: 'R-L6', accepts: agreed, variant: true },
+  'peoples.failed (court referral)': { rule: 'R-L4', accepts: failed, variant: true },
+  'peoples.agreed (petition referral)': { rule: 'R-V3', accepts: agreed, variant: true },
+  'peoples.failed (petition referral)': { rule: 'R-V3', accepts: failed, variant: true },
+  'peoples.agreed (written, within the confirmation window)': { rule: 'R-L6', accepts: agreed, variant: true },
+  ...referralStates,
 };
 
 // ---- who sends what ----------------------------------------------------------------------------
@@ -86,6 +103,9 @@ export const stateTable: Record<string, StateRow> = {
 export function permittedSender(type: CaseEventType, context: CaseContext): Sender {
   if (type === 'CLOCK_EXPIRED') return 'system';
   if (type === 'ISSUE_GUIDANCE' || type === 'RETURN_TO_COMMITTEE') return actors.justiceOfficer;
+  // §10: the result letters of referrals come from the township's justice office; R-V2: the lawyer.
+  if (type === 'REPORT_COURT_RESULT' || type === 'SEND_PETITION_FEEDBACK') return actors.justiceOfficer;
+  if (type === 'RECORD_LEGAL_OPINION') return actors.lawyer;
   return mediatorOf(context.handlingUnit);
 }
 
@@ -142,6 +162,7 @@ export const wrongActors: Partial<Record<CaseEventType, WrongActor[]>> = {
     { who: 'the handling mediator (only the clock fires a legal deadline)', rule: 'R-D1', actor: (c) => mediatorOf(c.handlingUnit) },
     { who: 'the township justice office', rule: 'R-D1', actor: () => actors.justiceOfficer },
   ],
+  ...referralWrongActors,
 };
 
 /** A well-formed payload of each event type, sent where the state does not listen to it. */
@@ -167,6 +188,7 @@ export const samplePayloads: Partial<Record<CaseEventType, Payload>> = {
   RECORD_MEDIATION_STATEMENT: { type: 'RECORD_MEDIATION_STATEMENT', documentNo: '(2026)冀0606民初1234号' },
   RECORD_JUDGMENT: { type: 'RECORD_JUDGMENT', documentNo: '(2026)冀0606民初1235号' },
   CLOCK_EXPIRED: { type: 'CLOCK_EXPIRED', clock: 'peoples-mediation' },
+  ...referralSamplePayloads,
 };
 
 export const samplePayload = (type: CaseEventType): Payload => samplePayloads[type] ?? ({ type } as Payload);
@@ -737,6 +759,7 @@ export const allowedRows: AllowedRow[] = [
     context: (b, at) => ({ outcome: 'judgment', segments: segmentEnds(b, at, 'judgment') }),
     effects: [caseFileCover],
   },
+  ...referralAllowedRows,
 ];
 
 // ---- refused by a guard ------------------------------------------------------------------------
@@ -988,4 +1011,5 @@ export const refusedRows: RefusedRow[] = [
     event: { type: 'RETURN_TO_COMMITTEE', targetUnitCode: units.police.code, note: '请继续调解' },
     refusedBy: ['committeeOfTownship'],
   },
+  ...referralRefusedRows,
 ];
