@@ -6,6 +6,10 @@ import { dataSourceOptions, isPostgresUrl, type DatabaseSettings } from './data-
 import type { Tx } from './tx';
 import { runAfterCommit, SqliteWriteQueue } from './write-queue';
 
+/** Advisory lock ids (PostgreSQL): one per kind of start-up work that must not run twice. */
+export const MIGRATION_LOCK = 0x5a4d01;
+export const SEED_LOCK = 0x5a4d02;
+
 export class Database {
   private readonly queue?: SqliteWriteQueue;
 
@@ -18,11 +22,43 @@ export class Database {
 
   static async open(settings: DatabaseSettings, { migrate = true } = {}): Promise<Database> {
     const writer = await new DataSource(dataSourceOptions(settings)).initialize();
-    if (migrate) await writer.runMigrations({ transaction: 'each' });
+    if (migrate) await Database.migrate(writer);
     const reader = isPostgresUrl(settings.databaseUrl)
       ? writer
       : await new DataSource(dataSourceOptions({ ...settings, readOnly: true })).initialize();
     return new Database(writer, reader);
+  }
+
+  /**
+   * Runs pending migrations. Several instances starting together on PostgreSQL take turns under
+   * an advisory lock held on a connection of its own, so no migration runs twice.
+   */
+  private static async migrate(writer: DataSource): Promise<void> {
+    if (writer.options.type !== 'postgres') {
+      await writer.runMigrations({ transaction: 'each' });
+      return;
+    }
+    const runner = writer.createQueryRunner();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await writer.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  /** Runs `work` while holding a PostgreSQL advisory lock (a no-op wrapper on SQLite's single writer). */
+  async exclusively<T>(lockId: number, work: () => Promise<T>): Promise<T> {
+    if (!this.isPostgres) return work();
+    const runner = this.writer.createQueryRunner();
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [lockId]);
+      return await work();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [lockId]).catch(() => undefined);
+      await runner.release();
+    }
   }
 
   get isPostgres(): boolean {

@@ -9,7 +9,7 @@ import { hashPassword } from '../auth/password';
 import { User } from '../auth/user.entity';
 import { uuidv7 } from '../common/ids';
 import { referenceDataDir } from '../common/project-root';
-import type { Database } from '../database/database';
+import { SEED_LOCK, type Database } from '../database/database';
 import { Division } from '../orgs/division.entity';
 import { ReportingLink } from '../orgs/reporting-link.entity';
 import { Unit } from '../orgs/unit.entity';
@@ -118,6 +118,11 @@ export interface SeedReport {
 }
 
 export async function seedDemo(db: Database, password: string, log: (line: string) => void = () => {}): Promise<SeedReport> {
+  // Instances starting together on one PostgreSQL database seed once: the second finds the units.
+  return db.exclusively(SEED_LOCK, () => seedOnce(db, password, log));
+}
+
+async function seedOnce(db: Database, password: string, log: (line: string) => void): Promise<SeedReport> {
   const existing = await db.reader.count(Unit);
   if (existing > 0) return { divisions: 0, units: existing, users: 0, skipped: true };
 
