@@ -2,6 +2,7 @@
 // Bump `version` whenever a change would misread stored snapshots, and keep the old version
 // registered in ./registry.ts until its cases have been migrated.
 import { caseSetup } from './case.setup';
+import type { CaseContext, CaseInput } from './types';
 import { peoplesMediation } from './peoples-mediation';
 import { guidance } from './guidance';
 import { administrativeMediation } from './administrative-mediation';
@@ -10,10 +11,11 @@ import { courtReferral, courtReferralFrom } from './court-referral';
 import { petitionReferral, petitionReferralFrom } from './petition-referral';
 import { judicialConfirmation } from './judicial-confirmation';
 
-export const caseMachine = caseSetup.createMachine({
-  id: 'case',
-  version: '1',
-  context: ({ input }) => ({
+/** Thrown (prebuilt: no stack to capture) at the input-less throwaway actor, see `context` below. */
+const noInput = new Error('the case statechart starts only with input');
+
+function initialContext(input: CaseInput): CaseContext {
+  return {
     caseId: input.caseId,
     parties: input.parties,
     consents: {},
@@ -31,7 +33,18 @@ export const caseMachine = caseSetup.createMachine({
     riskLevel: input.riskLevel,
     courtReferral: input.courtReferral && courtReferralFrom(input.courtReferral),
     petitionReferral: input.petitionReferral && petitionReferralFrom(input.petitionReferral),
-  }),
+  };
+}
+
+export const caseMachine = caseSetup.createMachine({
+  id: 'case',
+  version: '1',
+  // xstate's pure transition() builds a throwaway actor without input on every call; refusing it at
+  // once, instead of computing an initial state to discard, keeps each transition cheap.
+  context: ({ input }) => {
+    if (!input) throw noInput;
+    return initialContext(input);
+  },
   entry: caseSetup.enqueueActions(({ context, enqueue }) => {
     // R-P1: every case starts with registration 受理登记 — a referred one when the office accepts it.
     if (!context.courtReferral && !context.petitionReferral) enqueue({ type: 'issueDocument', params: { kind: 'registration-form' } });
