@@ -90,6 +90,32 @@ function childLine(input: RollupInput, code: string): ChildLine {
   return { ...base, status, submittedAt: null, figures: live.total, adjustments: live.adjustments.total };
 }
 
+/**
+ * R-T4: a change recorded in a month to an earlier month whose report had already been submitted
+ * is an adjustment in the report of the month it was recorded in — never a silent edit of the
+ * frozen copy. A change recorded before the earlier report was (re)submitted is in that copy.
+ */
+export function adjustmentsOf(
+  changes: { month: Month; unitCode: string; recordedAt: string; figures: Partial<Figures> }[],
+  divisionOf: (unitCode: string) => string | undefined,
+  submittedAt: (division: string, month: Month) => string | undefined,
+): Map<string, Adjustment[]> {
+  const byDivision = new Map<string, Map<Month, Figures>>();
+  for (const change of changes) {
+    const division = divisionOf(change.unitCode);
+    const frozenAt = division && submittedAt(division, change.month);
+    if (!division || !frozenAt || frozenAt >= change.recordedAt) continue;
+    const months = byDivision.get(division) ?? byDivision.set(division, new Map()).get(division)!;
+    addInto(months.get(change.month) ?? months.set(change.month, emptyFigures()).get(change.month)!, change.figures as Figures);
+  }
+  return new Map(
+    [...byDivision].map(([division, months]) => [
+      division,
+      [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, figures]) => ({ month, figures })),
+    ]),
+  );
+}
+
 /** Adds figures of units into their division's own figures. */
 export function ownByDivision(rows: { divisionCode: string; figures: Figures }[]): Map<string, Figures> {
   const out = new Map<string, Figures>();

@@ -10,6 +10,7 @@ import { monthBounds, addMonths, type Month } from './month';
 import {
   assertAddsUp,
   assertChildrenMatch,
+  adjustmentsOf,
   frozenFrontier,
   ownByDivision,
   rollUp,
@@ -160,30 +161,14 @@ export class MonthlyReports {
     return report;
   }
 
-  /**
-   * R-T4: late changes recorded this month to an earlier month whose report had already been
-   * submitted, by the division whose units they concern. A change recorded before the earlier
-   * report was (re)submitted is in that frozen copy, not an adjustment.
-   */
+  /** R-T4: this month's late changes to earlier submitted months, for the divisions of the subtree. */
   private async adjustments(org: OrgSnapshot, subtree: Set<string>, month: Month, now: Date): Promise<Map<string, Adjustment[]>> {
-    const changes = (await readLateChanges(this.reader.query, month, now.toISOString())).filter(
-      (c) => c.track === 'peoples' && subtree.has(org.units.get(c.unitCode)?.divisionCode ?? ''),
-    );
+    const changes = (await readLateChanges(this.reader.query, month, now.toISOString())).filter((c) => c.track === 'peoples');
     const frozen = await submittedIn(this.reader.query, [...new Set(changes.map((c) => c.month))]);
-    const byDivision = new Map<string, Map<Month, Figures>>();
-    for (const change of changes) {
-      const division = org.units.get(change.unitCode)!.divisionCode;
-      const submission = frozen.get(`${division}|${change.month}`);
-      if (!submission || submission.submittedAt >= change.recordedAt) continue;
-      const months = byDivision.get(division) ?? byDivision.set(division, new Map()).get(division)!;
-      addInto(months.get(change.month) ?? months.set(change.month, emptyFigures()).get(change.month)!, change.figures as Figures);
-    }
-    return new Map(
-      [...byDivision].map(([division, months]) => [
-        division,
-        [...months].sort(([a], [b]) => a.localeCompare(b)).map(([m, figures]) => ({ month: m, figures })),
-      ]),
-    );
+    return adjustmentsOf(changes, (unitCode) => {
+      const division = org.units.get(unitCode)?.divisionCode;
+      return division && subtree.has(division) ? division : undefined;
+    }, (division, m) => frozen.get(`${division}|${m}`)?.submittedAt);
   }
 
   /** Cases accepted this month by the subtree whose parties (by ID number) had a case in the 12 months before. */
