@@ -13,8 +13,10 @@ import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health/health.controller';
 import { InboxModule } from './inbox/inbox.module';
 import { OrgsModule } from './orgs/orgs.module';
-import { UsersModule } from './users/users.module';
+import { ReferralsModule } from './referrals/referrals.module';
+import { ScreeningModule } from './screening/screening.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { UsersModule } from './users/users.module';
 
 export interface AppOptions {
   config?: AppConfig;
@@ -28,7 +30,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, AuditModule, OrgsModule, AuthModule, CasesModule, UsersModule, DocumentsModule, DeadlinesModule, InboxModule, StatisticsModule],
+      imports: [DatabaseModule, AuditModule, OrgsModule, AuthModule, CasesModule, UsersModule, DocumentsModule, DeadlinesModule, InboxModule, ReferralsModule, ScreeningModule, StatisticsModule],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: options.config ?? loadConfig() },

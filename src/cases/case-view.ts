@@ -10,7 +10,8 @@ import { selectAs } from '../database/hydrate';
 import { ClockRecord } from '../deadlines/clock.entity';
 import { OrgsService } from '../orgs/orgs.service';
 import { WorkflowEngine } from '../workflow-engine/workflow-engine';
-import { disputeTypeName } from './catalog/dispute-types';
+import { courtHandOffView, seesHandOffOnly } from '../referrals/court-hand-off-view';
+import { disputeTypeName, focusDisputeTypes } from './catalog/dispute-types';
 import { caseSources, type CaseSource } from './catalog/sources';
 import { CaseRecord } from './case.entity';
 import { maskIdNumber, maskPhone } from './masking';
@@ -36,7 +37,7 @@ export class CaseViews {
     const parties = await selectAs(em, Party, 'SELECT * FROM parties WHERE case_id = ? ORDER BY seq', [row.id]);
     const flags = await selectAs(em, PreventionFlag, 'SELECT * FROM prevention_flags WHERE case_id = ? ORDER BY kind', [row.id]);
     const clocks = await selectAs(em, ClockRecord, 'SELECT * FROM clocks WHERE case_id = ? ORDER BY started_at, id', [row.id]);
-    return {
+    const view = {
       ...this.summary(row, parties, reveal),
       status: snapshot.status === 'done' ? 'closed' : 'active',
       allowedEvents: this.engine.allowedEvents(snapshot, actor, now),
@@ -78,7 +79,15 @@ export class CaseViews {
         failure: context.failure ?? null,
         guidance: context.guidance ?? null,
       },
+      // §7–§8: the referrer's facts, the result letters' facts and judicial confirmation (docs/referrals.md).
+      referral: {
+        court: context.courtReferral ?? null,
+        petition: context.petitionReferral ?? null,
+        judicialConfirmation: context.judicialConfirmation ?? null,
+      },
     };
+    // R-L5: a referring court sees the hand-off, not the mediation file.
+    return seesHandOffOnly(actor, context) ? courtHandOffView(view, context) : view;
   }
 
   /** The fields a list shows; always masked. */
@@ -95,6 +104,8 @@ export class CaseViews {
       source: row.source,
       sourceName: caseSources[row.source as CaseSource] ?? row.source,
       riskLevel: row.riskLevel,
+      // Focus types for escalation to crime 民转刑 (domain §3).
+      escalationFocus: focusDisputeTypes.includes(row.disputeType),
       handlingUnit: this.unitName(row.handlingUnitCode),
       acceptedAt: iso(row.acceptedAt),
       parties: parties.map((p) => this.party(p, reveal)),

@@ -3,10 +3,11 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import type { EventPayload, CaseEventType } from '../../workflows/case';
+import type { Actor, CaseContext, CaseEventType, CaseInput, EventPayload, RiskLevel } from '../../workflows/case';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors/domain.error';
+import { fieldCipher } from '../common/crypto/field-cipher';
 import { uuidv7 } from '../common/ids';
 import { yuanToFen } from '../common/money';
 import { Clock } from '../common/time/clock';
@@ -17,7 +18,9 @@ import { Database } from '../database/database';
 import { nextNumber } from '../database/number-sequences';
 import { selectAs } from '../database/hydrate';
 import { sql } from '../database/sql';
+import type { Tx } from '../database/tx';
 import { OrgsService, toUnitRef } from '../orgs/orgs.service';
+import { isHandOffTransition, seesHandOffOnly } from '../referrals/court-hand-off-view';
 import { IdempotencyKey } from '../workflow-engine/idempotency-key.entity';
 import { WorkflowEngine } from '../workflow-engine/workflow-engine';
 import { CaseTransition } from './case-transition.entity';
@@ -40,7 +43,20 @@ export interface SendOptions {
 
 const intakeRoles = ['village-mediator', 'township-mediator', 'justice-officer'];
 
-const isUniqueViolation = (error: unknown) => {
+/** The facts a case is registered with (IntakeDto and the referral and screening intakes). */
+export type NewCase = Pick<
+  IntakeDto,
+  'parties' | 'disputeType' | 'disputeSubtype' | 'source' | 'workOrderNo' | 'riskLevel' | 'amountInvolved' | 'summary' | 'place' | 'peopleInvolved' | 'preventionFlags'
+>;
+
+export interface NewCaseOptions {
+  /** A case number the referrer gave (e.g. a court's pre-filing number) instead of the unit's own. */
+  caseNo?: string;
+  /** More statechart input, given the parties as inserted (their ids). */
+  input?: (parties: Party[]) => Partial<CaseInput>;
+}
+
+export const isUniqueViolation = (error: unknown) => {
   const e = error as { code?: string; driverError?: { code?: string } };
   const code = e?.driverError?.code ?? e?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
@@ -77,63 +93,7 @@ export class CasesService {
     }
     try {
       return await this.db.write(async (tx) => {
-        const unit = await this.orgs.get(actor.unit.code);
-        const year = Number(shanghaiDate(acceptedAt).slice(0, 4));
-        const caseId = uuidv7(now.getTime());
-        const parties = dto.parties.map((p, i) =>
-          Object.assign(new Party(), {
-            id: uuidv7(now.getTime()),
-            caseId,
-            seq: i + 1,
-            role: p.role,
-            kind: p.kind,
-            name: p.name,
-            gender: p.kind === 'person' ? p.gender : null,
-            ethnicity: p.ethnicity ?? null,
-            birthDate: p.birthDate ?? (p.idNumber ? `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}` : null),
-            idNumber: p.idNumber ?? null,
-            phone: p.phone ?? null,
-            address: p.address ?? null,
-            creditCode: p.kind === 'organisation' ? p.creditCode : null,
-            legalRepresentative: p.kind === 'organisation' ? p.legalRepresentative : null,
-            agent: p.agent ? { ...p.agent } : null,
-          }),
-        );
-        const row = Object.assign(new CaseRecord(), {
-          id: caseId,
-          caseNo: formatCaseNumber(year, unit, await nextNumber(tx.em, caseNumberScope(unit.code, year))),
-          acceptingUnitCode: unit.code,
-          disputeType: dto.disputeType,
-          disputeSubtype: dto.disputeSubtype ?? null,
-          catalogVersion: currentCatalogVersion,
-          source: dto.source,
-          workOrderNo: dto.workOrderNo ?? null,
-          riskLevel: dto.riskLevel,
-          amountFen: dto.amountInvolved ? yuanToFen(dto.amountInvolved) : null,
-          summary: dto.summary,
-          place: dto.place ?? null,
-          peopleInvolved: dto.peopleInvolved ?? null,
-          acceptedAt: acceptedAt.toISOString(),
-          createdBy: user.username,
-        });
-        // Parties first: the registration form issued by the initial transition lists them.
-        await tx.em.insert(Party, parties);
-        if (dto.preventionFlags?.length) {
-          await tx.em.insert(PreventionFlag, dto.preventionFlags.map((f) => ({ caseId, kind: f.kind, people: f.people })));
-        }
-        const { snapshot } = await this.engine.start(
-          tx,
-          row,
-          {
-            caseId,
-            parties: parties.map((p) => ({ id: p.id, name: p.name })),
-            acceptingUnit: toUnitRef(unit),
-            acceptedAt: acceptedAt.toISOString(),
-            policy: { ...this.config.mediation },
-          },
-          actor,
-          now,
-        );
+        const { row, snapshot } = await this.insertCase(tx, actor, dto, acceptedAt, now);
         return { created: true, case: await this.views.full(tx.em, row, snapshot, actor, now) };
       });
     } catch (error) {
@@ -143,6 +103,71 @@ export class CasesService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Inserts the parties, prevention flags and case row and starts the statechart, inside the
+   * caller's transaction. Intake, court and petition referrals and screening rounds all register
+   * through here; a referral brings its own case number and statechart input.
+   */
+  async insertCase(tx: Tx, actor: Actor, dto: NewCase, acceptedAt: Date, now: Date, options: NewCaseOptions = {}) {
+    const unit = await this.orgs.get(actor.unit.code);
+    const year = Number(shanghaiDate(acceptedAt).slice(0, 4));
+    const caseId = uuidv7(now.getTime());
+    const parties = dto.parties.map((p, i) =>
+      Object.assign(new Party(), {
+        id: uuidv7(now.getTime()),
+        caseId,
+        seq: i + 1,
+        role: p.role,
+        kind: p.kind,
+        name: p.name,
+        gender: p.kind === 'person' ? p.gender : null,
+        ethnicity: p.ethnicity ?? null,
+        birthDate: p.birthDate ?? (p.idNumber ? `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}` : null),
+        idNumber: p.idNumber ?? null,
+        idNumberHash: p.idNumber ? fieldCipher().hash(p.idNumber) : null,
+        phone: p.phone ?? null,
+        address: p.address ?? null,
+        creditCode: p.kind === 'organisation' ? p.creditCode : null,
+        legalRepresentative: p.kind === 'organisation' ? p.legalRepresentative : null,
+        agent: p.agent ? { ...p.agent } : null,
+      }),
+    );
+    const row = Object.assign(new CaseRecord(), {
+      id: caseId,
+      caseNo: options.caseNo ?? formatCaseNumber(year, unit, await nextNumber(tx.em, caseNumberScope(unit.code, year))),
+      acceptingUnitCode: unit.code,
+      disputeType: dto.disputeType,
+      disputeSubtype: dto.disputeSubtype ?? null,
+      catalogVersion: currentCatalogVersion,
+      source: dto.source,
+      workOrderNo: dto.workOrderNo ?? null,
+      riskLevel: dto.riskLevel,
+      amountFen: dto.amountInvolved ? yuanToFen(dto.amountInvolved) : null,
+      summary: dto.summary,
+      place: dto.place ?? null,
+      peopleInvolved: dto.peopleInvolved ?? null,
+      acceptedAt: acceptedAt.toISOString(),
+      createdBy: actor.username,
+    });
+    // Parties first: the registration form issued by the initial transition lists them.
+    await tx.em.insert(Party, parties);
+    if (dto.preventionFlags?.length) {
+      await tx.em.insert(PreventionFlag, dto.preventionFlags.map((f) => ({ caseId, kind: f.kind, people: f.people })));
+    }
+    const input: CaseInput = {
+      caseId,
+      parties: parties.map((p) => ({ id: p.id, name: p.name })),
+      acceptingUnit: toUnitRef(unit),
+      acceptedAt: acceptedAt.toISOString(),
+      policy: { ...this.config.mediation },
+      // R-V4: the statechart reports a red-risk case at once.
+      riskLevel: dto.riskLevel as RiskLevel,
+      ...options.input?.(parties),
+    };
+    const { snapshot } = await this.engine.start(tx, row, input, actor, now);
+    return { row, snapshot, parties };
   }
 
   /** Sends one event to a case (POST /api/cases/:id/events). */
@@ -187,13 +212,18 @@ export class CasesService {
     const em = this.db.reader;
     const row = await this.loadVisible(em, user, caseId);
     if (reveal) await this.authorizeReveal(user, row);
+    // R-S3: a case shows its parties' personal data; the read is recorded (off the request path).
+    this.audit.recordRead({ actorUsername: user.username, actorUnitCode: user.actor.unit.code, action: 'case.read', targetType: 'case', targetId: row.id });
     return this.views.full(em, row, this.engine.restore(row), user.actor, this.clock.now(), reveal);
   }
 
   async history(user: AuthUser, caseId: string) {
-    await this.loadVisible(this.db.reader, user, caseId);
+    const row = await this.loadVisible(this.db.reader, user, caseId);
     const rows = await this.db.reader.find(CaseTransition, { where: { caseId }, order: { version: 'ASC' } });
-    return rows.map((t) => ({
+    // R-L5: a referring court reads the hand-off steps only while the mediators hold the case.
+    const context = this.engine.restore(row).context as CaseContext;
+    const shown = seesHandOffOnly(user.actor, context) ? rows.filter((t) => isHandOffTransition(user.actor.unit.code, t)) : rows;
+    return shown.map((t) => ({
       version: t.version,
       at: toShanghaiIso(t.at),
       actor: { username: t.actorUsername, unitCode: t.actorUnitCode },
@@ -226,7 +256,10 @@ export class CasesService {
       const overdue = `EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = c.id AND k.status = 'running' AND k.due_at <= ?)`;
       add(query.overdue ? overdue : `NOT ${overdue}`, this.clock.now().toISOString());
     }
-    if (query.q) {
+    if (query.q && /^\d{17}[\dXx]$/.test(query.q)) {
+      // An ID number is found by its keyed hash: the stored value is encrypted (R-S2).
+      add('EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.id_number_hash = ?)', fieldCipher().hash(query.q));
+    } else if (query.q) {
       const like = `%${query.q.replace(/[%_]/g, '')}%`;
       add('(c.case_no LIKE ? OR c.summary LIKE ? OR EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.name LIKE ?))', like, like, like);
     }
@@ -247,6 +280,16 @@ export class CasesService {
       const row = byId.get(id)!;
       return this.views.summary(row, parties.filter((p) => p.caseId === id));
     });
+    if (items.length) {
+      this.audit.recordRead({
+        actorUsername: user.username,
+        actorUnitCode: user.actor.unit.code,
+        action: 'case.list',
+        targetType: 'case',
+        targetId: null,
+        detail: { cases: items.map((i) => i.id) },
+      });
+    }
     return { items, total: Number(total), page, pageSize };
   }
 

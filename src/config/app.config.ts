@@ -29,6 +29,11 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000) DEADLINE_SWEEP_INTERVAL_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) DEADLINE_SWEEP_BATCH?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) DEADLINE_SWEEP_SLICE_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) DEADLINE_SWEEP_ROUND_MS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365) COURT_REFERRAL_DAYS?: number;
+  @IsOptional() @IsIn(['calendar', 'working']) COURT_REFERRAL_DAY_KIND?: 'calendar' | 'working';
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10) COURT_REFERRAL_MAX_EXTENSIONS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365) COURT_REFERRAL_EXTENSION_DAYS?: number;
   @IsOptional() @IsIn(['off', 'error', 'warn', 'log']) LOG_LEVEL?: 'off' | 'error' | 'warn' | 'log';
 }
 
@@ -51,7 +56,9 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   mediation: { days: number; dayKind: 'calendar' | 'working'; maxExtensions: number; extensionDays: number };
   /** Legal clocks (docs/deadlines.md): reminder lead, sweeper polling (0 = no polling), batch and time slice. */
-  deadlines: { reminderDays: number; sweepIntervalMs: number; sweepBatch: number; sweepSliceMs: number };
+  deadlines: { reminderDays: number; sweepIntervalMs: number; sweepBatch: number; sweepSliceMs: number; sweepRoundMs: number };
+  /** R-L3: the mediation period of a court referral, from hand-over; extended only with both parties' consent. */
+  courtReferral: { days: number; dayKind: 'calendar' | 'working'; maxExtensions: number; extensionDays: number };
   logLevel: 'off' | 'error' | 'warn' | 'log';
 }
 
@@ -90,8 +97,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     deadlines: {
       reminderDays: parsed.DEADLINE_REMINDER_DAYS ?? 3,
       sweepIntervalMs: parsed.DEADLINE_SWEEP_INTERVAL_MS ?? 30_000,
-      sweepBatch: parsed.DEADLINE_SWEEP_BATCH ?? 50,
+      sweepBatch: parsed.DEADLINE_SWEEP_BATCH ?? 200,
       sweepSliceMs: parsed.DEADLINE_SWEEP_SLICE_MS ?? 8,
+      sweepRoundMs: parsed.DEADLINE_SWEEP_ROUND_MS ?? 100,
+    },
+    courtReferral: {
+      days: parsed.COURT_REFERRAL_DAYS ?? 30,
+      dayKind: parsed.COURT_REFERRAL_DAY_KIND ?? 'calendar',
+      maxExtensions: parsed.COURT_REFERRAL_MAX_EXTENSIONS ?? 1,
+      extensionDays: parsed.COURT_REFERRAL_EXTENSION_DAYS ?? 30,
     },
     logLevel: parsed.LOG_LEVEL ?? 'log',
   };

@@ -16,6 +16,8 @@ import { DocumentRecord } from '../documents/document.entity';
 import { InboxMessage } from '../inbox/inbox-message.entity';
 import { Division } from '../orgs/division.entity';
 import { ReportingLink } from '../orgs/reporting-link.entity';
+import { RiskReport } from '../screening/risk-report.entity';
+import { ScreeningFind, ScreeningFrequencySetting, ScreeningRound } from '../screening/screening-round.entity';
 import { Unit } from '../orgs/unit.entity';
 import { IdempotencyKey } from '../workflow-engine/idempotency-key.entity';
 import { NumberSequence } from './number-sequence.entity';
@@ -42,4 +44,8 @@ export const entities = [
   HolidayCalendarYear,
   HolidayCalendarDay,
   InboxMessage,
+  ScreeningRound,
+  ScreeningFind,
+  ScreeningFrequencySetting,
+  RiskReport,
 ];

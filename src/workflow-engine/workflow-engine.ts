@@ -224,4 +224,6 @@ const accessUnits = (context: CaseContext) =>
     context.handlingUnit.code,
     ...context.segments.map((s) => s.unitCode),
     ...(context.guidance ? [context.guidance.issuedBy.code] : []),
+    // R-S1: lawyers read the cases they are assigned to (R-V2).
+    ...(context.petitionReferral?.lawyer ? [context.petitionReferral.lawyer.unit.code] : []),
   ]);

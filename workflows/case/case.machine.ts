@@ -48,6 +48,8 @@ export const caseMachine = caseSetup.createMachine({
   entry: caseSetup.enqueueActions(({ context, enqueue }) => {
     // R-P1: every case starts with registration 受理登记 — a referred one when the office accepts it.
     if (!context.courtReferral && !context.petitionReferral) enqueue({ type: 'issueDocument', params: { kind: 'registration-form' } });
+    // R-V4: a red-risk case is reported at once.
+    if (context.riskLevel === 'red') enqueue({ type: 'reportRisk' });
   }),
   initial: 'intake',
   states: {

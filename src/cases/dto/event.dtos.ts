@@ -2,7 +2,7 @@
 // unknown fields are refused. The engine adds actor, time and resolved units.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CaseEventType } from '../../../workflows/case';
-import { Bool, OneOf, Optional, Pattern, Required, Text, TextList, CalendarDate } from '../../common/validation/zh';
+import { Bool, OneOf, Optional, Pattern, Required, RequiredIf, Text, TextList, CalendarDate } from '../../common/validation/zh';
 
 const unitCodePattern = Pattern(/^\d{6}(\d{3})?(\d{3})?-[a-z]{2}(-[a-z]+)?$/, '单位代码格式不正确，例如 130606002-jo');
 
@@ -123,6 +123,107 @@ export class RecordJudgmentDto extends EventDto {
   @ApiProperty({ description: '判决书文号' }) @Required() @Text(1, 64) documentNo!: string;
 }
 
+// ---- court referral, petition referral, judicial confirmation (domain §7–§8) -----------------
+
+export class DeferFilingDto extends EventDto {
+  @apply(typed('DEFER_FILING')) type!: 'DEFER_FILING';
+}
+export class HandOverDto extends EventDto {
+  @apply(typed('HAND_OVER')) type!: 'HAND_OVER';
+  @ApiProperty({ example: '130606002-jo', description: '接收委派的司法所' }) @Required() @unitCodePattern targetUnitCode!: string;
+  @ApiProperty({ enum: ['residence', 'dispute-place'], description: '依据：当事人住所地或纠纷发生地（R-L2）' })
+  @Required()
+  @OneOf(['residence', 'dispute-place'], { residence: '当事人住所地', 'dispute-place': '纠纷发生地' })
+  basis!: 'residence' | 'dispute-place';
+  @ApiPropertyOptional({ description: '依据住所地时，住在该地的当事人' })
+  @RequiredIf((o: HandOverDto) => o.basis === 'residence')
+  @Required()
+  @Text(1, 36)
+  partyId?: string;
+}
+export class ReviewFilingDto extends EventDto {
+  @apply(typed('REVIEW_FILING')) type!: 'REVIEW_FILING';
+  @ApiPropertyOptional() @Optional() @Text(1, 2000) note?: string;
+}
+export class RegisterFilingDto extends EventDto {
+  @apply(typed('REGISTER_FILING')) type!: 'REGISTER_FILING';
+  @ApiPropertyOptional() @Optional() @Text(1, 2000) note?: string;
+}
+export class RejectFilingDto extends EventDto {
+  @apply(typed('REJECT_FILING')) type!: 'REJECT_FILING';
+  @ApiProperty({ description: '不予立案的理由' }) @Required() @Text(1, 2000) note!: string;
+}
+export class ReferForMediationDto extends EventDto {
+  @apply(typed('REFER_FOR_MEDIATION')) type!: 'REFER_FOR_MEDIATION';
+  @ApiProperty({ example: '130606002-jo', description: '接收移交的司法所' }) @Required() @unitCodePattern targetUnitCode!: string;
+}
+export class AssignLawyerDto extends EventDto {
+  @apply(typed('ASSIGN_LAWYER')) type!: 'ASSIGN_LAWYER';
+  @ApiProperty({ example: '130606-lf', description: '律师事务所' }) @Required() @unitCodePattern lawyerUnitCode!: string;
+  @ApiProperty({ example: '王律师' }) @Required() @Text(1, 60) lawyerName!: string;
+  @ApiProperty({ enum: ['reception', 'advice', 'agent'] })
+  @Required()
+  @OneOf(['reception', 'advice', 'agent'], { reception: '参与接访', advice: '提供法律咨询', agent: '担任代理人' })
+  role!: 'reception' | 'advice' | 'agent';
+}
+export class RecordLegalOpinionDto extends EventDto {
+  @apply(typed('RECORD_LEGAL_OPINION')) type!: 'RECORD_LEGAL_OPINION';
+  @ApiProperty({ description: '法律意见' }) @Required() @Text(1, 10000) opinion!: string;
+  @ApiProperty({ description: '是否符合法律援助条件' }) @Required() @Bool() legalAidEligible!: boolean;
+  @ApiPropertyOptional() @Optional() @Text(1, 2000) legalAidNote?: string;
+}
+export class AcceptReferralDto extends EventDto {
+  @apply(typed('ACCEPT_REFERRAL')) type!: 'ACCEPT_REFERRAL';
+  @ApiPropertyOptional({ description: '指派调解的本乡镇(街道)调委会；不填则由司法所自行调解' })
+  @Optional()
+  @unitCodePattern
+  targetUnitCode?: string;
+}
+export class ReturnReferralDto extends EventDto {
+  @apply(typed('RETURN_REFERRAL')) type!: 'RETURN_REFERRAL';
+  @ApiProperty({ description: '退回理由' }) @Required() @Text(1, 2000) note!: string;
+}
+export class ReportCourtResultDto extends EventDto {
+  @apply(typed('REPORT_COURT_RESULT')) type!: 'REPORT_COURT_RESULT';
+  @ApiPropertyOptional() @Optional() @Text(1, 2000) note?: string;
+}
+export class SendPetitionFeedbackDto extends EventDto {
+  @apply(typed('SEND_PETITION_FEEDBACK')) type!: 'SEND_PETITION_FEEDBACK';
+  @ApiPropertyOptional() @Optional() @Text(1, 2000) note?: string;
+}
+export class ApplyForConfirmationDto extends EventDto {
+  @apply(typed('APPLY_FOR_CONFIRMATION')) type!: 'APPLY_FOR_CONFIRMATION';
+  @ApiProperty({ example: '130606-ct', description: '受理司法确认的人民法院' }) @Required() @unitCodePattern courtUnitCode!: string;
+  @ApiProperty({ type: [String], description: '共同申请的当事人' }) @TextList(1, 50) applicantPartyIds!: string[];
+  @ApiProperty({ enum: ['civil-rights', 'marriage', 'adoption', 'identity'], description: '协议内容涉及的关系（R-L6）' })
+  @Required()
+  @OneOf(['civil-rights', 'marriage', 'adoption', 'identity'], {
+    'civil-rights': '民事权利义务',
+    marriage: '婚姻关系',
+    adoption: '收养关系',
+    identity: '身份关系',
+  })
+  subject!: 'civil-rights' | 'marriage' | 'adoption' | 'identity';
+}
+export class AcceptConfirmationDto extends EventDto {
+  @apply(typed('ACCEPT_CONFIRMATION')) type!: 'ACCEPT_CONFIRMATION';
+  @ApiProperty({ example: '(2026)冀0606民特5号', description: '法院司法确认案号' }) @Required() @Text(1, 64) courtCaseNo!: string;
+}
+export class RefuseConfirmationDto extends EventDto {
+  @apply(typed('REFUSE_CONFIRMATION')) type!: 'REFUSE_CONFIRMATION';
+  @ApiProperty({ description: '不予受理的理由' }) @Required() @Text(1, 2000) reason!: string;
+}
+export class ExtendConfirmationDto extends EventDto {
+  @apply(typed('EXTEND_CONFIRMATION')) type!: 'EXTEND_CONFIRMATION';
+  @ApiProperty({ description: '批准延长的院长' }) @Required() @Text(1, 60) approvedBy!: string;
+}
+export class RuleOnConfirmationDto extends EventDto {
+  @apply(typed('RULE_ON_CONFIRMATION')) type!: 'RULE_ON_CONFIRMATION';
+  @ApiProperty({ description: '是否确认调解协议有效' }) @Required() @Bool() confirmed!: boolean;
+  @ApiProperty({ example: '(2026)冀0606民特5号', description: '裁定书文号' }) @Required() @Text(1, 64) rulingNo!: string;
+  @ApiPropertyOptional({ description: '不予确认的理由' }) @Optional() @Text(1, 2000) reason?: string;
+}
+
 /** Events a user may send over HTTP (CLOCK_EXPIRED is the sweeper's alone). */
 export const eventDtos: Partial<Record<CaseEventType, new () => EventDto>> = {
   RECORD_CONSENT: RecordConsentDto,
@@ -145,4 +246,21 @@ export const eventDtos: Partial<Record<CaseEventType, new () => EventDto>> = {
   RETURN_GUIDANCE: ReturnGuidanceDto,
   RECORD_MEDIATION_STATEMENT: RecordMediationStatementDto,
   RECORD_JUDGMENT: RecordJudgmentDto,
+  DEFER_FILING: DeferFilingDto,
+  HAND_OVER: HandOverDto,
+  REVIEW_FILING: ReviewFilingDto,
+  REGISTER_FILING: RegisterFilingDto,
+  REJECT_FILING: RejectFilingDto,
+  REFER_FOR_MEDIATION: ReferForMediationDto,
+  ASSIGN_LAWYER: AssignLawyerDto,
+  RECORD_LEGAL_OPINION: RecordLegalOpinionDto,
+  ACCEPT_REFERRAL: AcceptReferralDto,
+  RETURN_REFERRAL: ReturnReferralDto,
+  REPORT_COURT_RESULT: ReportCourtResultDto,
+  SEND_PETITION_FEEDBACK: SendPetitionFeedbackDto,
+  APPLY_FOR_CONFIRMATION: ApplyForConfirmationDto,
+  ACCEPT_CONFIRMATION: AcceptConfirmationDto,
+  REFUSE_CONFIRMATION: RefuseConfirmationDto,
+  EXTEND_CONFIRMATION: ExtendConfirmationDto,
+  RULE_ON_CONFIRMATION: RuleOnConfirmationDto,
 };

@@ -3,15 +3,18 @@ import { Transform, Type } from 'class-transformer';
 import { Bool, CalendarDate, Integer, OneOf, Optional, Pattern, Text } from '../../common/validation/zh';
 import { riskLevels } from '../catalog/sources';
 
+// court, petition and confirmation: the referral stages of domain §7–§8.
+const tracks = ['peoples', 'guidance', 'administrative', 'judicial', 'court', 'petition', 'confirmation', 'closed'];
+
 export class ListCasesQuery {
   @ApiPropertyOptional({ description: '状态（前缀匹配，如 peoples 或 peoples.mediating）' })
   @Optional()
   @Pattern(/^[a-zA-Z.]{1,64}$/, '状态格式不正确')
   state?: string;
 
-  @ApiPropertyOptional({ enum: ['peoples', 'guidance', 'administrative', 'judicial', 'closed'] })
+  @ApiPropertyOptional({ enum: tracks })
   @Optional()
-  @OneOf(['peoples', 'guidance', 'administrative', 'judicial', 'closed'])
+  @OneOf(tracks)
   track?: string;
 
   @ApiPropertyOptional() @Optional() @Text(1, 32) disputeType?: string;

@@ -1,0 +1,61 @@
+// R-L5: a court sees only the cases it referred (their case_access row) and, while a justice
+// office or committee holds the case, only what the hand-off needs — the filing, the parties, who
+// mediates and until when, and the result letter's facts (the agreement only once reported).
+// Sessions, notes, follow-up and prevention flags stay with the mediators.
+import type { Actor, CaseContext, CaseEventType } from '../../workflows/case';
+
+export const seesHandOffOnly = (actor: Actor, context: CaseContext): boolean =>
+  actor.unit.kind === 'CT' && context.courtReferral?.court.code === actor.unit.code && context.handlingUnit.code !== actor.unit.code;
+
+/** The hand-off clocks: the R-L3 period and the court's own R-L6 clocks. */
+const handOffClocks = new Set(['peoples-mediation', 'confirmation-acceptance', 'confirmation-ruling']);
+
+interface FullView {
+  deadlines: { kind: string }[];
+  [field: string]: unknown;
+}
+
+export function courtHandOffView<T extends FullView>(view: T, context: CaseContext) {
+  const pick = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, view[k]])) as Pick<T, K>;
+  return {
+    ...pick(
+      'id',
+      'caseNo',
+      'state',
+      'stateLabel',
+      'version',
+      'status',
+      'allowedEvents',
+      'disputeType',
+      'disputeTypeName',
+      'source',
+      'sourceName',
+      'riskLevel',
+      'handlingUnit',
+      'acceptedAt',
+      'parties',
+      'summary',
+      'amountInvolved',
+      'place',
+      'concludedAt',
+      'outcome',
+      'segments',
+    ),
+    deadlines: view.deadlines.filter((d) => handOffClocks.has(d.kind)),
+    referral: { court: context.courtReferral ?? null, petition: null, judicialConfirmation: context.judicialConfirmation ?? null },
+    /** Tells a client it is looking at the hand-off view (R-L5). */
+    handOffOnly: true as const,
+  };
+}
+
+/** Events of the hand-off the court may see in the history besides its own. */
+const handOffEvents = new Set<CaseEventType | 'REGISTER'>([
+  'ACCEPT_REFERRAL',
+  'RETURN_REFERRAL',
+  'REPORT_COURT_RESULT',
+  'CLOCK_EXPIRED',
+  'APPLY_FOR_CONFIRMATION',
+]);
+
+export const isHandOffTransition = (court: string, t: { event: string; actorUnitCode: string | null }) =>
+  t.actorUnitCode === court || handOffEvents.has(t.event as CaseEventType);
