@@ -1,12 +1,9 @@
 // npm run seed — the demo organisations and accounts on the configured database.
-import 'reflect-metadata';
-import { loadConfig } from '../config/app.config';
-import { Database } from '../database/database';
 import { seedDemo } from '../seed/demo-seed';
+import { fail, openDatabase } from './open-database';
 
 async function main() {
-  const config = loadConfig();
-  const db = await Database.open({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, dataDir: config.dataDir });
+  const { db, config } = await openDatabase();
   try {
     const report = await seedDemo(db, config.demoPassword, (line) => console.log(line));
     console.log(report.skipped ? `数据库中已有 ${report.units} 个单位，未重复填充。` : '演示数据已填充。');
@@ -15,7 +12,4 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error('填充失败：', error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().catch((error) => fail(`填充失败：${error instanceof Error ? error.message : error}`));

@@ -1,5 +1,6 @@
 // The case API's guarantees: jurisdiction (R-S1), validation with nothing stored (R-C1), racing
 // events, optimistic versions, idempotency, duplicate work orders (R-C2), R-P2, masking (R-S2).
+import { AuditService } from '../../src/audit/audit.service';
 import { intakeBody, person } from '../factories/parties';
 import { prepareMediation, registerCase, send } from '../support/case-driver';
 import { dbQuery } from '../support/db-query';
@@ -60,6 +61,7 @@ describe('R-S1 jurisdiction', () => {
 
 describe('R-C1 intake validation', () => {
   it('refuses a bad ID number with a field error and stores nothing', async () => {
+    await t.app.get(AuditService).flushReads();
     const before = await Promise.all(['cases', 'parties', 'case_transitions', 'documents', 'audit_records'].map(count));
     const body = intakeBody();
     const badCheck = `${body.parties[0].idNumber.slice(0, 17)}${body.parties[0].idNumber[17] === '0' ? '1' : '0'}`;
