@@ -213,7 +213,7 @@ export class CasesService {
     const row = await this.loadVisible(em, user, caseId);
     if (reveal) await this.authorizeReveal(user, row);
     // R-S3: a case shows its parties' personal data; the read is recorded (off the request path).
-    this.audit.recordRead({ actorUsername: user.username, actorUnitCode: user.actor.unit.code, action: 'case.read', targetType: 'case', targetId: row.id });
+    this.audit.recordRead({ actorUsername: user.username, actorUnitCode: user.actor.unit.code, action: 'read.case', targetType: 'case', targetId: row.id });
     return this.views.full(em, row, this.engine.restore(row), user.actor, this.clock.now(), reveal);
   }
 
@@ -284,7 +284,7 @@ export class CasesService {
       this.audit.recordRead({
         actorUsername: user.username,
         actorUnitCode: user.actor.unit.code,
-        action: 'case.list',
+        action: 'read.cases',
         targetType: 'case',
         targetId: null,
         detail: { cases: items.map((i) => i.id) },
