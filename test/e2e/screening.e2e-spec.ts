@@ -122,7 +122,8 @@ describe('R-V4 a red-risk dispute found by screening raises the alert', () => {
     }
   });
 
-  it('R-V4 a red-risk case registered at ordinary intake is reported too', async () => {
+  it('R-V4 a red-risk case registered at ordinary intake is reported too, newest first', async () => {
+    t.clock.set('2026-11-26T10:00:00+08:00');
     const office = await t.as(officeCode);
     const view = await registerCase(office, intakeBody({ riskLevel: 'red', disputeType: 'private-lending' }));
     const res = await office.get('/api/alerts');
