@@ -18,6 +18,7 @@ import { DomainError } from '../common/errors/domain.error';
 import { Clock } from '../common/time/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { Database } from '../database/database';
+import { hydrate, selectAs } from '../database/hydrate';
 import { sql } from '../database/sql';
 import type { Tx } from '../database/tx';
 import { InboxService } from '../inbox/inbox.service';
@@ -41,12 +42,13 @@ export interface SweepReport {
   eventLoopDelayMs: { p50: number; p99: number; max: number };
 }
 
-interface DueRow {
+/** A due clock and, in the same row, every column of its case. */
+interface DueRow extends Record<string, unknown> {
   id: string;
-  case_id: string;
-  kind: string;
-  basis: string;
-  attempts: number | string;
+  clock_id: string;
+  clock_kind: string;
+  clock_basis: string;
+  clock_attempts: number | string;
 }
 
 interface ReminderRow {
@@ -58,9 +60,6 @@ interface ReminderRow {
   case_no: string;
   handling_unit_code: string;
 }
-
-/** The case row is locked by a transaction in flight (a user's event): try again in this sweep's next round. */
-class CaseBusy extends Error {}
 
 /** Refusals that mean "this case has moved on", as opposed to a failure worth retrying. */
 const refusals = new Set(['TRANSITION_NOT_ALLOWED', 'FORBIDDEN', 'RULE_VIOLATED']);
@@ -130,10 +129,9 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
     const now = this.clock.now();
     await this.calendar.refresh();
     const report: SweepReport = { fired: 0, stopped: 0, failed: 0, reminded: 0, durationMs: 0, eventLoopDelayMs: { p50: 0, p99: 0, max: 0 } };
-    const busy = new Set<string>();
     // PostgreSQL: two transactions claim side by side (SKIP LOCKED keeps them apart). SQLite has one writer.
     const workers = this.db.isPostgres ? 2 : 1;
-    await Promise.all(Array.from({ length: workers }, () => this.drain((tx) => this.fireSome(tx, now, busy, report))));
+    await Promise.all(Array.from({ length: workers }, () => this.drain((tx) => this.fireSome(tx, now, report))));
     await this.drain((tx) => this.remindSome(tx, now, report));
     delay.disable();
     const ms = (ns: number) => Math.round(ns / 1e5) / 10;
@@ -153,43 +151,54 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
 
   // ---- expiry ----------------------------------------------------------------------------------
 
-  private async fireSome(tx: Tx, now: Date, busy: Set<string>, report: SweepReport): Promise<number> {
+  /**
+   * Claims a round of due clocks together with their cases and fires them. On PostgreSQL the claim
+   * locks both rows and skips any already locked — by another instance's sweep, or by a request
+   * working on that case — so nothing ever waits for a lock while holding one (no deadlocks).
+   */
+  private async fireSome(tx: Tx, now: Date, report: SweepReport): Promise<number> {
     const at = now.toISOString();
-    const skip = [...busy];
     const rows = await sql<DueRow>(
       tx.em,
-      `SELECT id, case_id, kind, basis, attempts FROM clocks
-       WHERE status = 'running' AND due_at <= ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-       ${skip.length ? `AND id NOT IN (${skip.map(() => '?').join(', ')})` : ''}
-       ORDER BY due_at, id LIMIT ?${this.db.isPostgres ? ' FOR UPDATE SKIP LOCKED' : ''}`,
-      [at, at, ...skip, this.config.deadlines.sweepBatch],
+      `SELECT k.id AS clock_id, k.kind AS clock_kind, k.basis AS clock_basis, k.attempts AS clock_attempts, c.*
+       FROM clocks k JOIN cases c ON c.id = k.case_id
+       WHERE k.status = 'running' AND k.due_at <= ? AND (k.next_attempt_at IS NULL OR k.next_attempt_at <= ?)
+       ORDER BY k.due_at LIMIT ?${this.db.isPostgres ? ' FOR UPDATE OF k, c SKIP LOCKED' : ''}`,
+      [at, at, this.config.deadlines.sweepBatch],
     );
-    // Cases are locked in id order by every sweeping transaction, so two instances never deadlock.
-    rows.sort((a, b) => (a.case_id < b.case_id ? -1 : a.case_id > b.case_id ? 1 : 0));
-    const sliceEnds = performance.now() + this.config.deadlines.sweepSliceMs;
+    // One commit (one fsync) per round, but the event loop is let go every slice so requests are
+    // answered meanwhile. Writes wait for the round to commit: it ends after roundMs, and the
+    // clocks it claimed but did not reach go back to the pool for the next round.
+    const { sweepSliceMs, sweepRoundMs } = this.config.deadlines;
+    const roundEnds = performance.now() + sweepRoundMs;
+    let sliceEnds = performance.now() + sweepSliceMs;
+    const touched = new Set<string>();
     let handled = 0;
     for (const row of rows) {
-      // Claimed rows left over return to the pool at commit; the next round takes them.
-      if (handled > 0 && performance.now() > sliceEnds) break;
-      await this.fireOne(tx, row, busy, report);
+      if (handled > 0 && performance.now() > roundEnds) break;
+      // A second clock of a case already moved in this round must see the case as it is now.
+      const caseRow = touched.has(row.id)
+        ? (await selectAs(tx.em, CaseRecord, 'SELECT * FROM cases WHERE id = ?', [row.id]))[0]
+        : hydrate(tx.em, CaseRecord, row);
+      touched.add(row.id);
+      await this.fireOne(tx, row, caseRow, report);
       handled += 1;
+      if (performance.now() > sliceEnds) {
+        await nextTurn();
+        sliceEnds = performance.now() + sweepSliceMs;
+      }
     }
     return handled;
   }
 
-  private async fireOne(tx: Tx, row: DueRow, busy: Set<string>, report: SweepReport): Promise<void> {
+  private async fireOne(tx: Tx, row: DueRow, caseRow: CaseRecord, report: SweepReport): Promise<void> {
     const at = this.clock.now();
-    const clock = { id: row.id, basis: JSON.parse(row.basis) as ClockBasis };
+    const clock = { id: row.clock_id, basis: JSON.parse(row.clock_basis) as ClockBasis };
     try {
       // A savepoint per clock: one that fails leaves the others of the round intact.
       const outcome = await tx.em.transaction(async () => {
-        const caseRow = await this.lockCase(tx, row.case_id);
-        if (!caseRow) {
-          await markStopped(tx.em, clock, at, '案件不存在');
-          return 'stopped';
-        }
         try {
-          const expiry: EventPayload<'CLOCK_EXPIRED'> = { type: 'CLOCK_EXPIRED', clock: row.kind };
+          const expiry: EventPayload<'CLOCK_EXPIRED'> = { type: 'CLOCK_EXPIRED', clock: row.clock_kind };
           await this.engine.apply(tx, caseRow, expiry, await this.systemActor(caseRow), at);
         } catch (error) {
           if (!(error instanceof DomainError) || !refusals.has(error.code)) throw error;
@@ -197,41 +206,26 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
           const reason = `期限届满时案件不再接受届满事件：${error.message}`;
           await markStopped(tx.em, clock, at, reason);
           await this.audit.append(
-            { actorUsername: 'system', actorUnitCode: caseRow.handlingUnitCode, action: 'clock.stopped', targetType: 'case', targetId: caseRow.id, detail: { clockId: row.id, kind: row.kind, reason } },
+            { actorUsername: 'system', actorUnitCode: caseRow.handlingUnitCode, action: 'clock.stopped', targetType: 'case', targetId: caseRow.id, detail: { clockId: clock.id, kind: row.clock_kind, reason } },
             tx.em,
             at,
           );
           return 'stopped';
         }
-        await sql(tx.em, `UPDATE clocks SET status = 'fired', fired_at = ?, remind_at = NULL, next_attempt_at = NULL WHERE id = ?`, [at.toISOString(), row.id]);
+        await sql(tx.em, `UPDATE clocks SET status = 'fired', fired_at = ?, remind_at = NULL, next_attempt_at = NULL WHERE id = ?`, [at.toISOString(), clock.id]);
         return 'fired';
       });
       report[outcome] += 1;
     } catch (error) {
-      if (error instanceof CaseBusy) {
-        busy.add(row.id);
-        return;
-      }
+      // Anything else (a database error, a bug): the savepoint undid this clock alone; try it later.
       report.failed += 1;
-      const attempts = Number(row.attempts) + 1;
+      const attempts = Number(row.clock_attempts) + 1;
       // Back-off 1, 2, 4 … minutes, at most an hour: a broken clock must not hog every round.
       const retryAt = new Date(at.getTime() + Math.min(60, 2 ** (attempts - 1)) * 60_000).toISOString();
       const message = error instanceof Error ? error.message : String(error);
-      await sql(tx.em, 'UPDATE clocks SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?', [attempts, retryAt, message.slice(0, 2000), row.id]);
-      this.logger.warn(`期限 ${row.id}（${row.kind}）触发失败，第 ${attempts} 次，将于 ${retryAt} 重试：${message}`);
+      await sql(tx.em, 'UPDATE clocks SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?', [attempts, retryAt, message.slice(0, 2000), clock.id]);
+      this.logger.warn(`期限 ${clock.id}（${row.clock_kind}）触发失败，第 ${attempts} 次，将于 ${retryAt} 重试：${message}`);
     }
-  }
-
-  /** The case row, locked for this transaction; null if it is gone; CaseBusy if a request holds it. */
-  private async lockCase(tx: Tx, caseId: string): Promise<CaseRecord | null> {
-    if (!this.db.isPostgres) return tx.em.findOne(CaseRecord, { where: { id: caseId } });
-    // Never wait for a case lock while holding clock locks: a request holding the case may be
-    // waiting for one of those clocks (stopClock), and the two would deadlock.
-    const row = await tx.em.findOne(CaseRecord, { where: { id: caseId }, lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' } });
-    if (row) return row;
-    const exists = await sql(tx.em, 'SELECT 1 AS one FROM cases WHERE id = ?', [caseId]);
-    if (exists.length) throw new CaseBusy();
-    return null;
   }
 
   /** The sender of CLOCK_EXPIRED: the system, on behalf of the unit handling the case (documents it issues are that unit's). */
