@@ -3,11 +3,10 @@
 // red-risk case is registered; this handler writes the report, the inbox messages and the
 // police's read access in the same transaction, so the case never exists unreported.
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { CaseContext } from '../../workflows/case';
+import { grantCaseAccess } from '../cases/case-access.entity';
 import { disputeTypeName } from '../cases/catalog/dispute-types';
 import { uuidv7 } from '../common/ids';
-import { sql } from '../database/sql';
 import { InboxService } from '../inbox/inbox.service';
 import type { Unit } from '../orgs/unit.entity';
 import { OrgsService } from '../orgs/orgs.service';
@@ -50,7 +49,8 @@ export class RiskReporter implements OnModuleInit {
     });
     const type = disputeTypeName(caseRow.disputeType, caseRow.catalogVersion, caseRow.disputeSubtype);
     for (const { unit } of recipients) {
-      await shareCase(tx.em, caseRow.id, unit);
+      // The recipients read the case they were told about (R-S1: units that received a case).
+      await grantCaseAccess(tx.em, caseRow.id, unit);
       await this.inbox.deliver(
         tx.em,
         {
@@ -79,14 +79,4 @@ export class RiskReporter implements OnModuleInit {
     ]);
     return found.filter((r): r is { unit: Unit; as: RiskRecipient['as'] } => !!r);
   }
-}
-
-/** The recipients read the case they were told about (R-S1: units that received a case). */
-async function shareCase(em: EntityManager, caseId: string, unit: Unit): Promise<void> {
-  await sql(
-    em,
-    `INSERT INTO case_access (case_id, unit_code, unit_kind, division_code) VALUES (?, ?, ?, ?)
-     ON CONFLICT (case_id, unit_code) DO NOTHING`,
-    [caseId, unit.code, unit.kind, unit.divisionCode],
-  );
 }

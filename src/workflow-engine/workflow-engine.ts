@@ -19,6 +19,7 @@ import {
   stateLabel,
 } from '../../workflows/case';
 import { AuditService } from '../audit/audit.service';
+import { grantCaseAccess } from '../cases/case-access.entity';
 import { CaseSegment } from '../cases/case-segment.entity';
 import { CaseTransition } from '../cases/case-transition.entity';
 import { CaseRecord } from '../cases/case.entity';
@@ -183,13 +184,7 @@ export class WorkflowEngine {
     const known = previous ? accessUnits(previous) : new Set<string>();
     for (const code of accessUnits(context)) {
       if (known.has(code)) continue;
-      const unit = this.orgs.cached(code) ?? (await this.orgs.get(code));
-      await sql(
-        tx.em,
-        `INSERT INTO case_access (case_id, unit_code, unit_kind, division_code) VALUES (?, ?, ?, ?)
-         ON CONFLICT (case_id, unit_code) DO NOTHING`,
-        [caseId, unit.code, unit.kind, unit.divisionCode],
-      );
+      await grantCaseAccess(tx.em, caseId, this.orgs.cached(code) ?? (await this.orgs.get(code)));
     }
   }
 

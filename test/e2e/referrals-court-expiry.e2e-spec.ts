@@ -1,11 +1,10 @@
 // R-L3 through HTTP: a court referral's 30 working days (configured) run over the 2026 Spring
 // Festival; the sweeper fires the period once, and the case goes back to the court for filing review.
 import { ClockSweeper } from '../../src/deadlines/clock-sweeper';
-import { DocumentGenerator } from '../../src/documents/document-generator';
 import { send, type CaseView } from '../support/case-driver';
+import { documentsOf, pdfTextOf } from '../support/case-documents';
 import { dbQuery } from '../support/db-query';
 import { startTestApp, type AuthedAgent, type TestApp } from '../support/test-app';
-import { pdfText } from '../unit/templates/pdf-text';
 import { filingBody } from '../factories/referrals';
 
 let t: TestApp;
@@ -78,15 +77,8 @@ describe('R-L3 R-D2 R-D4 thirty working days from a hand-over just before the Sp
     view = await send(office, view.id, { type: 'REPORT_COURT_RESULT' });
     expect(view).toMatchObject({ state: 'court.filingReview', handlingUnit: { code: '130606-ct' } });
     expect(view.referral.court).toMatchObject({ filing: 'review', result: { outcome: 'expired' }, review: { reason: 'mediation-failed' } });
-    await t.app.get(DocumentGenerator).settle();
-    const docs = (await court.get(`/api/cases/${view.id}/documents`)).body as { id: string; kind: string }[];
-    const letter = docs.find((d) => d.kind === 'court-result-letter')!;
-    const pdf = await court.get(`/api/documents/${letter.id}/pdf`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
-    expect((await pdfText(pdf.body as Buffer)).flat.replace(/\s+/g, '')).toContain('届满');
+    const letter = (await documentsOf(t, court, view.id)).find((d) => d.kind === 'court-result-letter')!;
+    expect(await pdfTextOf(court, letter.id)).toContain('届满');
     const filed = await send(court, view.id, { type: 'REGISTER_FILING' });
     expect(filed.state).toBe('judicial.accepted');
   });

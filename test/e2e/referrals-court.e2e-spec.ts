@@ -1,11 +1,10 @@
 // Court referral 诉调对接 and judicial confirmation through HTTP (domain §7, R-L1…R-L6): the basic
 // court and the justice office each drive their side; the clock is injected.
-import { DocumentGenerator } from '../../src/documents/document-generator';
 import { filingBody } from '../factories/referrals';
 import { send, type CaseView } from '../support/case-driver';
+import { documentsOf as listDocuments, pdfTextOf } from '../support/case-documents';
 import { dbQuery } from '../support/db-query';
 import { startTestApp, type AuthedAgent, type TestApp } from '../support/test-app';
-import { pdfText } from '../unit/templates/pdf-text';
 
 let t: TestApp;
 let court: AuthedAgent;
@@ -22,6 +21,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const query = (sql: string, ...params: unknown[]) => dbQuery(t)(sql, ...params);
+const documentsOf = (caseId: string, agent: AuthedAgent) => listDocuments(t, agent, caseId);
+const pdfOf = (documentId: string, agent: AuthedAgent) => pdfTextOf(agent, documentId);
 
 async function file(body = filingBody()): Promise<CaseView> {
   const res = await court.post('/api/court-referrals').send(body);
@@ -40,23 +41,6 @@ async function handedOver(): Promise<CaseView> {
   for (const p of view.parties) await send(court, view.id, { type: 'RECORD_CONSENT', partyId: p.id, consent: 'given' });
   await send(court, view.id, { type: 'DEFER_FILING' });
   return send(court, view.id, { type: 'HAND_OVER', targetUnitCode: officeCode, basis: 'residence', partyId: view.parties[0].id });
-}
-
-async function documentsOf(caseId: string, agent: AuthedAgent) {
-  await t.app.get(DocumentGenerator).settle();
-  const res = await agent.get(`/api/cases/${caseId}/documents`);
-  expect(res.status).toBe(200);
-  return res.body as { id: string; kind: string; number: string; status: string }[];
-}
-
-async function pdfOf(documentId: string, agent: AuthedAgent) {
-  const res = await agent.get(`/api/documents/${documentId}/pdf`).buffer(true).parse((r, cb) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
-  expect(res.status).toBe(200);
-  return (await pdfText(res.body as Buffer)).flat.replace(/\s+/g, '');
 }
 
 describe('R-L1…R-L6 a court defers a filing, the justice office mediates to agreement, the court confirms it', () => {

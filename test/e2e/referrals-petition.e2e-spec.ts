@@ -1,12 +1,11 @@
 // Petition referral 访调对接 through HTTP (domain §8, R-V1…R-V3): a petition office refers a civil
 // dispute with both parties' consent, a lawyer gives a legal opinion, and the justice office feeds
 // the result back whatever it is.
-import { DocumentGenerator } from '../../src/documents/document-generator';
 import { petitionBody } from '../factories/referrals';
 import { send, type CaseView } from '../support/case-driver';
+import { documentsOf as listDocuments, pdfTextOf } from '../support/case-documents';
 import { dbQuery } from '../support/db-query';
 import { startTestApp, type AuthedAgent, type TestApp } from '../support/test-app';
-import { pdfText } from '../unit/templates/pdf-text';
 
 let t: TestApp;
 let petitionOffice: AuthedAgent;
@@ -23,6 +22,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const query = (sql: string, ...params: unknown[]) => dbQuery(t)(sql, ...params);
+const documentsOf = (caseId: string, agent: AuthedAgent) => listDocuments(t, agent, caseId);
+const pdfOf = (documentId: string, agent: AuthedAgent) => pdfTextOf(agent, documentId);
 
 async function receive(body = petitionBody()): Promise<CaseView> {
   const res = await petitionOffice.post('/api/petition-referrals').send(body);
@@ -34,23 +35,6 @@ const post = (agent: AuthedAgent, caseId: string, event: object) => agent.post(`
 
 async function consented(view: CaseView) {
   for (const p of view.parties) await send(petitionOffice, view.id, { type: 'RECORD_CONSENT', partyId: p.id, consent: 'given' });
-}
-
-async function documentsOf(caseId: string, agent: AuthedAgent) {
-  await t.app.get(DocumentGenerator).settle();
-  const res = await agent.get(`/api/cases/${caseId}/documents`);
-  expect(res.status).toBe(200);
-  return res.body as { id: string; kind: string; number: string; status: string }[];
-}
-
-async function pdfOf(documentId: string, agent: AuthedAgent) {
-  const res = await agent.get(`/api/documents/${documentId}/pdf`).buffer(true).parse((r, cb) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
-  expect(res.status).toBe(200);
-  return (await pdfText(res.body as Buffer)).flat.replace(/\s+/g, '');
 }
 
 describe('R-V1 what a petition office may refer', () => {

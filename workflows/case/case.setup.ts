@@ -36,7 +36,8 @@ const guards = Object.fromEntries(
   ]),
 ) as Record<RuleName, GuardFn>;
 
-const eventAs = <T extends CaseEvent['type']>(event: CaseEvent) => event as EventOf<T>;
+/** The event as the type a transition listens to (its guards and the statechart made sure). */
+export const eventAs = <T extends CaseEvent['type']>(event: CaseEvent) => event as EventOf<T>;
 const unitOf = (event: CaseEvent, code: string | undefined): UnitRef => {
   const unit = code ? event.units?.[code] : undefined;
   if (!unit) throw new Error(`unit ${code} was not resolved by the engine`);

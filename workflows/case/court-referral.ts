@@ -2,11 +2,9 @@
 // each party's consent, defers the filing with a 劝导书 and hands the dispute to a justice office;
 // the office's 调解结果告知函 closes the deferred filing or sends it to 立案审查.
 import { and } from 'xstate';
-import { caseSetup } from './case.setup';
+import { caseSetup, eventAs } from './case.setup';
 import { acceptReferral, recordReturn, referralResult } from './referral-office';
-import type { CaseEvent, CourtFilingInput, CourtReferral, EventOf, FilingReviewReason } from './types';
-
-const eventAs = <T extends CaseEvent['type']>(event: CaseEvent) => event as EventOf<T>;
+import type { CaseEvent, CourtFilingInput, CourtReferral, FilingReviewReason } from './types';
 
 /**
  * R-L3: a court-referred case has one mediation period, counted from the hand-over under the

@@ -7,10 +7,8 @@
 // calendar days, skipping only a last day that is a rest day (R-D4); nothing in the sources
 // speaks of working days.
 import { and } from 'xstate';
-import { caseSetup, type ClockParams } from './case.setup';
-import type { CaseEvent, EventOf, JudicialConfirmation } from './types';
-
-const eventAs = <T extends CaseEvent['type']>(event: CaseEvent) => event as EventOf<T>;
+import { caseSetup, eventAs, type ClockParams } from './case.setup';
+import type { CaseEvent, JudicialConfirmation } from './types';
 
 export const confirmationPeriods = { acceptanceDays: 3, rulingDays: 15, extensionDays: 10 } as const;
 

@@ -2,11 +2,9 @@
 // both parties' consent to a justice office; a lawyer may be assigned and give a legal opinion;
 // the 访调结果反馈函 goes back to the petition office whatever the outcome.
 import { and } from 'xstate';
-import { caseSetup } from './case.setup';
+import { caseSetup, eventAs } from './case.setup';
 import { acceptReferral, recordReturn, referralResult } from './referral-office';
-import type { CaseEvent, EventOf, PetitionInput, PetitionReferral } from './types';
-
-const eventAs = <T extends CaseEvent['type']>(event: CaseEvent) => event as EventOf<T>;
+import type { CaseEvent, PetitionInput, PetitionReferral } from './types';
 
 export const petitionReferralFrom = (input: PetitionInput): PetitionReferral => ({ ...input, returns: [] });
 

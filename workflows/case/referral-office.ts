@@ -1,10 +1,8 @@
 // The receiving justice office's side of a referral, the same for a court (§7) and a petition
 // office (§8): it acknowledges the dispute and mediates itself or assigns a committee of its
 // township (R-L2), or returns it with a reason; later it reports the result (R-L4, R-V3).
-import { caseSetup } from './case.setup';
-import type { CaseContext, CaseEvent, EventOf, ReferralResult, UnitRef } from './types';
-
-const eventAs = <T extends CaseEvent['type']>(event: CaseEvent) => event as EventOf<T>;
+import { caseSetup, eventAs } from './case.setup';
+import type { CaseContext, CaseEvent, ReferralResult, UnitRef } from './types';
 
 /** Acknowledgement facts, written to whichever referral the case carries. */
 const recordAcknowledgement = caseSetup.assign(({ context, event }) => {
