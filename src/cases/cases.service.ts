@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import type { Actor, CaseContext, CaseEventType, CaseInput, EventPayload, RiskLevel } from '../../workflows/case';
+import type { Actor, CaseEventType, CaseInput, EventPayload, RiskLevel } from '../../workflows/case';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors/domain.error';
@@ -221,8 +221,7 @@ export class CasesService {
     const row = await this.loadVisible(this.db.reader, user, caseId);
     const rows = await this.db.reader.find(CaseTransition, { where: { caseId }, order: { version: 'ASC' } });
     // R-L5: a referring court reads the hand-off steps only while the mediators hold the case.
-    const context = this.engine.restore(row).context as CaseContext;
-    const shown = seesHandOffOnly(user.actor, context) ? rows.filter((t) => isHandOffTransition(user.actor.unit.code, t)) : rows;
+    const shown = seesHandOffOnly(user.actor, row) ? rows.filter((t) => isHandOffTransition(user.actor.unit.code, t)) : rows;
     return shown.map((t) => ({
       version: t.version,
       at: toShanghaiIso(t.at),

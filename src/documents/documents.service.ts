@@ -12,6 +12,7 @@ import { Clock } from '../common/time/clock';
 import { toShanghaiIso } from '../common/time/instant';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { Database } from '../database/database';
+import { handOffDocuments, seesHandOffOnly } from '../referrals/court-hand-off-view';
 import { sql } from '../database/sql';
 import { absolutePath } from './document-files';
 import { DocumentServiceRecord } from './document-service.entity';
@@ -40,7 +41,8 @@ export class DocumentsService {
   async listForCase(user: AuthUser, caseId: string) {
     const em = this.db.reader;
     await this.assertCaseVisible(em, user, caseId);
-    const rows = await em.find(DocumentRecord, { where: { caseId }, order: { issuedAt: 'ASC', id: 'ASC' } });
+    const all = await em.find(DocumentRecord, { where: { caseId }, order: { issuedAt: 'ASC', id: 'ASC' } });
+    const rows = (await this.readsHandOffOnly(em, user, caseId)) ? handOffDocuments(all) : all;
     const services = rows.length ? await this.servicesOf(em, rows.map((r) => r.id)) : new Map();
     return rows.map((row) => this.view(row, services.get(row.id) ?? []));
   }
@@ -166,12 +168,27 @@ export class DocumentsService {
   private async loadVisible(em: EntityManager, user: AuthUser, id: string): Promise<DocumentRecord> {
     const visible = visibleCases(user.actor, 'd.case_id');
     const rows = await sql<{ id: string }>(em, `SELECT d.id FROM documents d WHERE d.id = ? AND ${visible.sql}`, [id, ...visible.params]);
-    const row = rows.length ? await em.findOne(DocumentRecord, { where: { id } }) : null;
+    let row = rows.length ? await em.findOne(DocumentRecord, { where: { id } }) : null;
+    if (row && (await this.readsHandOffOnly(em, user, row.caseId))) {
+      const siblings = await em.find(DocumentRecord, { where: { caseId: row.caseId }, select: { id: true, kind: true } });
+      if (!handOffDocuments(siblings).some((d) => d.id === id)) row = null;
+    }
     if (!row) {
       await this.logDenied(em, user, 'document', id);
       throw new NotFoundError('DOCUMENT', '文书', { id });
     }
     return row;
+  }
+
+  /** R-L5: the court that filed a case reads only the hand-off papers while mediators hold it. */
+  private async readsHandOffOnly(em: EntityManager, user: AuthUser, caseId: string): Promise<boolean> {
+    if (user.actor.unit.kind !== 'CT') return false;
+    const [row] = await sql<{ source: string; accepting_unit_code: string; handling_unit_code: string }>(
+      em,
+      'SELECT source, accepting_unit_code, handling_unit_code FROM cases WHERE id = ?',
+      [caseId],
+    );
+    return !!row && seesHandOffOnly(user.actor, { source: row.source, acceptingUnitCode: row.accepting_unit_code, handlingUnitCode: row.handling_unit_code });
   }
 
   private async logDenied(em: EntityManager, user: AuthUser, targetType: string, id: string): Promise<void> {

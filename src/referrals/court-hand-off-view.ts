@@ -3,9 +3,14 @@
 // mediates and until when, and the result letter's facts (the agreement only once reported).
 // Sessions, notes, follow-up and prevention flags stay with the mediators.
 import type { Actor, CaseContext, CaseEventType } from '../../workflows/case';
+import type { CaseRecord } from '../cases/case.entity';
 
-export const seesHandOffOnly = (actor: Actor, context: CaseContext): boolean =>
-  actor.unit.kind === 'CT' && context.courtReferral?.court.code === actor.unit.code && context.handlingUnit.code !== actor.unit.code;
+/** The court that filed the case (its filing application), while the case is in other hands. */
+export const seesHandOffOnly = (actor: Actor, row: Pick<CaseRecord, 'source' | 'acceptingUnitCode' | 'handlingUnitCode'>): boolean =>
+  actor.unit.kind === 'CT' &&
+  row.source === 'court-referral' &&
+  row.acceptingUnitCode === actor.unit.code &&
+  row.handlingUnitCode !== actor.unit.code;
 
 /** The hand-off clocks: the R-L3 period and the court's own R-L6 clocks. */
 const handOffClocks = new Set(['peoples-mediation', 'confirmation-acceptance', 'confirmation-ruling']);
@@ -59,3 +64,12 @@ const handOffEvents = new Set<CaseEventType | 'REGISTER'>([
 
 export const isHandOffTransition = (court: string, t: { event: string; actorUnitCode: string | null }) =>
   t.actorUnitCode === court || handOffEvents.has(t.event as CaseEventType);
+
+/** Of the case's documents: the 劝导书, the result letter, and the agreement once the letter has gone (R-L4). */
+export function handOffDocuments<T extends { kind: string }>(documents: T[]): T[] {
+  const reported = documents.some((d) => d.kind === 'court-result-letter');
+  return documents.filter((d) => handOffKinds.has(d.kind) || (reported && agreementKinds.has(d.kind)));
+}
+
+const handOffKinds = new Set(['persuasion-letter', 'court-result-letter']);
+const agreementKinds = new Set(['mediation-agreement', 'oral-agreement-record']);

@@ -137,6 +137,10 @@ describe('R-L1…R-L6 a court defers a filing, the justice office mediates to ag
       'HAND_OVER',
       'ACCEPT_REFERRAL',
     ]);
+    // Of the documents, only its own 劝导书; the office's registration form is not the court's to read.
+    expect((await documentsOf(view.id, court)).map((d) => d.kind)).toEqual(['persuasion-letter']);
+    const form = (await documentsOf(view.id, office)).find((d) => d.kind === 'registration-form')!;
+    expect((await court.get(`/api/documents/${form.id}`)).status).toBe(404);
   });
 
   it('R-P7 the office mediates to a written agreement, signed and sealed', async () => {
@@ -176,7 +180,9 @@ describe('R-L1…R-L6 a court defers a filing, the justice office mediates to ag
         agreement: expect.objectContaining({ terms: expect.stringContaining('改建排水沟'), sealed: true }),
       },
     });
-    const letters = (await documentsOf(view.id, court)).filter((d) => d.kind === 'court-result-letter');
+    const courtDocs = await documentsOf(view.id, court);
+    expect(courtDocs.map((d) => d.kind)).toEqual(['persuasion-letter', 'mediation-agreement', 'court-result-letter']);
+    const letters = courtDocs.filter((d) => d.kind === 'court-result-letter');
     expect(letters).toEqual([expect.objectContaining({ status: 'ready', number: expect.stringMatching(/司函字第1号$/) })]);
     const text = await pdfOf(letters[0].id, court);
     expect(text).toContain('莲池区人民法院');
