@@ -42,7 +42,9 @@ export class RenderPool {
 
   /** Each thread draws one letter before the application reports ready, so the first real one is fast. */
   async warm(): Promise<void> {
-    await Promise.all(Array.from({ length: this.threads }, () => this.pool.run({ warmUp: true, file: '', data: warmUpLetter })));
+    // A letter and a ruled form: the two shapes of drawing every template uses.
+    const data = [warmUpLetter, { ...warmUpLetter, kind: 'registration-form' }];
+    await Promise.all(Array.from({ length: this.threads * 2 }, (_, i) => this.pool.run({ warmUp: true, file: '', data: data[i % 2] })));
   }
 
   render(task: RenderTask): Promise<RenderResult> {
