@@ -11,9 +11,9 @@ export class ScreeningFindingDto extends OmitType(IntakeDto, ['source', 'workOrd
 /** R-V4: one screening round; no findings is the zero report 零报告. */
 export class ScreeningRoundDto {
   @ApiProperty({ example: '2026-11', description: '期次：按月 YYYY-MM，按周 YYYY-Www（ISO 周）' }) @Required() @periodPattern period!: string;
-  @ApiPropertyOptional({ type: [ScreeningFindingDto], description: '排查发现的纠纷；不填或为空即零报告' })
+  @ApiPropertyOptional({ type: [ScreeningFindingDto], description: '排查发现的纠纷（一次最多 50 件，整轮在一个事务中登记）；不填或为空即零报告' })
   @Optional()
-  @NestedList(() => ScreeningFindingDto, 0, 200)
+  @NestedList(() => ScreeningFindingDto, 0, 50)
   findings?: ScreeningFindingDto[];
   @ApiPropertyOptional({ description: '排查情况说明' }) @Optional() @Text(1, 2000) note?: string;
 }
