@@ -181,7 +181,7 @@ describe('R-L1…R-L6 a court defers a filing, the justice office mediates to ag
       },
     });
     const courtDocs = await documentsOf(view.id, court);
-    expect(courtDocs.map((d) => d.kind)).toEqual(['persuasion-letter', 'mediation-agreement', 'court-result-letter']);
+    expect(courtDocs.map((d) => d.kind).sort()).toEqual(['court-result-letter', 'mediation-agreement', 'persuasion-letter']);
     const letters = courtDocs.filter((d) => d.kind === 'court-result-letter');
     expect(letters).toEqual([expect.objectContaining({ status: 'ready', number: expect.stringMatching(/司函字第1号$/) })]);
     const text = await pdfOf(letters[0].id, court);
