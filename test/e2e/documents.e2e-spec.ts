@@ -6,6 +6,7 @@ import { renderDocument } from '../../templates';
 import { DocumentGenerator } from '../../src/documents/document-generator';
 import { sha256 } from '../../src/documents/document-files';
 import { intakeBody, person } from '../factories/parties';
+import { filingBody, petitionBody } from '../factories/referrals';
 import { prepareMediation, registerCase, send, type CaseView } from '../support/case-driver';
 import { dbQuery } from '../support/db-query';
 import { startTestApp, type AuthedAgent, type TestApp } from '../support/test-app';
@@ -255,5 +256,91 @@ describe('R-G1…R-G3 the justice office guides the parties to an agency', () =>
         }),
       );
     }
+  });
+});
+
+describe('R-L1…R-L4 court referral: the 劝导书 and the 调解结果告知函', () => {
+  it('R-L1 the persuasion letter names the court, its number, the parties, the claims and the 30-day term; R-L4 the result letter returns the agreement', async () => {
+    const court = await t.as('130606-ct');
+    const filed = await court.post('/api/court-referrals').send(filingBody());
+    expect(filed.status).toBe(201);
+    let view = filed.body as CaseView;
+    for (const p of view.parties) await send(court, view.id, { type: 'RECORD_CONSENT', partyId: p.id, consent: 'given' });
+    await send(court, view.id, { type: 'DEFER_FILING' });
+    const [letter] = await documentsOf(view.id, court);
+    expect(letter).toMatchObject({ kind: 'persuasion-letter', status: 'ready' });
+    const persuasion = await textOf(letter.id, court);
+    expect(persuasion).toContain('保定市莲池区人民法院');
+    expect(persuasion).toContain('劝导书');
+    expect(persuasion).toContain(flat(letter.number));
+    expect(persuasion).toContain('张建国、李秀兰：');
+    expect(persuasion).toContain(`诉前调解案号：${flat(view.caseNo)}`);
+    expect(persuasion).toContain('诉讼请求：1.判令被告改建排水沟；2.判令被告赔偿损失人民币3000元');
+    expect(persuasion).toContain('暂缓立案');
+    expect(persuasion).toContain('张建国（同意）、李秀兰（同意）');
+    expect(persuasion).toContain('调解期限为三十日');
+
+    view = await send(court, view.id, { type: 'HAND_OVER', targetUnitCode: justiceOffice, basis: 'residence', partyId: view.parties[0].id });
+    await send(office, view.id, { type: 'ACCEPT_REFERRAL' });
+    await send(office, view.id, { type: 'NOTIFY_RIGHTS' });
+    await send(office, view.id, { type: 'START_MEDIATION' });
+    await send(office, view.id, {
+      type: 'REACH_AGREEMENT',
+      form: 'written',
+      terms: '被申请人于2026年12月31日前改建排水沟；\n被申请人赔偿申请人损失人民币2000元。',
+      performanceMethod: '银行转账',
+      amount: '2000',
+      createsObligations: true,
+      writtenRequested: true,
+    });
+    for (const signer of [...view.parties.map((p) => p.id), 'mediator']) await send(office, view.id, { type: 'SIGN_AGREEMENT', signer });
+    await send(office, view.id, { type: 'SEAL_AGREEMENT' });
+    await send(office, view.id, { type: 'REPORT_COURT_RESULT' });
+    const docs = await documentsOf(view.id, office);
+    const result = docs.find((d) => d.kind === 'court-result-letter')!;
+    const agreement = docs.find((d) => d.kind === 'mediation-agreement')!;
+    const text = await textOf(result.id, court);
+    expect(text).toContain('保定市莲池区五四路街道司法所');
+    expect(text).toContain(flat(result.number));
+    expect(text).toContain('保定市莲池区人民法院：');
+    expect(text).toContain(`贵院诉前调解案号：${flat(view.caseNo)}`);
+    expect(text).toContain('调解结果：调解成功');
+    expect(text).toContain('（二）被申请人赔偿申请人损失人民币2000元。');
+    expect(text).toContain(`附件：人民调解协议书（${flat(agreement.number)}）`);
+  });
+});
+
+describe('R-V1…R-V3 petition referral: the 访调结果反馈函', () => {
+  it('R-V3 the feedback names the petition office, its petition number, the result and the lawyer\'s opinion (R-V2)', async () => {
+    const petitionOffice = await t.as('130606-po');
+    const received = await petitionOffice.post('/api/petition-referrals').send(petitionBody());
+    expect(received.status).toBe(201);
+    const view = received.body as CaseView;
+    await send(petitionOffice, view.id, { type: 'ASSIGN_LAWYER', lawyerUnitCode: '130606-lf', lawyerName: '王敏', role: 'advice' });
+    await send(await t.as('130606-lf'), view.id, {
+      type: 'RECORD_LEGAL_OPINION',
+      opinion: '借贷关系事实清楚，建议协商分期还款。',
+      legalAidEligible: true,
+      legalAidNote: '信访人系低保户。',
+    });
+    for (const p of view.parties) await send(petitionOffice, view.id, { type: 'RECORD_CONSENT', partyId: p.id, consent: 'given' });
+    await send(petitionOffice, view.id, { type: 'REFER_FOR_MEDIATION', targetUnitCode: justiceOffice });
+    await send(office, view.id, { type: 'ACCEPT_REFERRAL' });
+    await send(office, view.id, { type: 'NOTIFY_RIGHTS' });
+    await send(office, view.id, { type: 'START_MEDIATION' });
+    await send(office, view.id, { type: 'DECLARE_FAILED', note: '被申请人不认可借款数额' });
+    await send(office, view.id, { type: 'SEND_PETITION_FEEDBACK' });
+    const feedback = (await documentsOf(view.id, office)).find((d) => d.kind === 'petition-feedback')!;
+    const text = await textOf(feedback.id, petitionOffice);
+    expect(text).toContain('保定市莲池区五四路街道司法所');
+    expect(text).toContain('访调结果反馈函');
+    expect(text).toContain(flat(feedback.number));
+    expect(text).toContain('保定市莲池区信访局：');
+    expect(text).toContain('信访件编号：XF-2026-0815');
+    expect(text).toContain('张建国');
+    expect(text).toContain('经调解未能达成协议');
+    expect(text).toContain('王敏律师');
+    expect(text).toContain('建议协商分期还款');
+    expect(text).toContain('符合法律援助条件');
   });
 });
