@@ -39,7 +39,7 @@ export class OrgDirectory {
 
   private async load(): Promise<OrgSnapshot> {
     const [divisionRows, unitRows, linkRows] = await Promise.all([
-      this.reader.query<{ code: string; name: string; level: Tier }>('SELECT code, name, level FROM divisions'),
+      this.reader.query<{ code: string; name: string; level: Tier; parent_code: string | null }>('SELECT code, name, level, parent_code FROM divisions'),
       this.reader.query<{ code: string; name: string; kind: UnitKind; tier: Tier; division_code: string }>(
         'SELECT code, name, kind, tier, division_code FROM units',
       ),
@@ -47,7 +47,7 @@ export class OrgDirectory {
         'SELECT child_code, parent_code, valid_from, valid_to FROM reporting_links',
       ),
     ]);
-    const divisions = new Map(divisionRows.map((d) => [d.code, { code: d.code, name: d.name, level: d.level }]));
+    const divisions = new Map(divisionRows.map((d) => [d.code, { code: d.code, name: d.name, level: d.level, parentCode: d.parent_code }]));
     const units = new Map(
       unitRows.map((u) => [u.code, { code: u.code, name: u.name, kind: u.kind, tier: u.tier, divisionCode: u.division_code }]),
     );

@@ -47,6 +47,8 @@ export interface MonthlyReport {
   own: Figures;
   children: ChildLine[];
   adjustments: { items: Adjustment[]; total: Figures };
+  /** R-O1: divisions administratively below this one that report elsewhere this month. */
+  excluded: { code: string; name: string; reportsTo: string | null }[];
   /** All-track reports (综治中心) show each track's share of the figures. */
   byTrack: Record<string, Figures> | null;
   evaluation: Evaluation;
@@ -144,6 +146,7 @@ export class MonthlyReports {
       own: rollup.own,
       children: rollup.children.map((c) => ({ ...c, overdue: c.status !== 'submitted' && target.scope === 'peoples' && isOverdue(now, month, c.level as Tier, days) })),
       adjustments: rollup.adjustments,
+      excluded: tree.reportingElsewhere(root),
       byTrack: target.scope === 'all' ? byTrack(rows) : null,
       evaluation: evaluate(rollup.total, { relapses: await this.relapses(month, unitCodes, cutoff) }),
     };
@@ -171,7 +174,7 @@ export class MonthlyReports {
     }, (division, m) => frozen.get(`${division}|${m}`)?.submittedAt);
   }
 
-  /** Cases accepted this month by the subtree whose parties (by ID number) had a case in the 12 months before. */
+  /** Cases accepted this month by the subtree whose parties (by ID number, through its search hash) had a case in the 12 months before. */
   private async relapses(month: Month, unitCodes: string[], cutoff?: string): Promise<number> {
     if (!unitCodes.length) return 0;
     const { startsAt, endsAt } = monthBounds(month);
@@ -179,9 +182,9 @@ export class MonthlyReports {
       `SELECT COUNT(DISTINCT s.case_id) AS n
        FROM case_segments s JOIN parties p ON p.case_id = s.case_id
        WHERE s.seq = 1 AND s.started_at >= ? AND s.started_at < ? AND s.started_at <= ?
-         AND s.unit_code IN (${placeholders(unitCodes.length)}) AND p.id_number IS NOT NULL
+         AND s.unit_code IN (${placeholders(unitCodes.length)}) AND p.id_number_hash IS NOT NULL
          AND EXISTS (SELECT 1 FROM parties q JOIN case_segments e ON e.case_id = q.case_id AND e.seq = 1
-                     WHERE q.id_number = p.id_number AND q.case_id <> s.case_id
+                     WHERE q.id_number_hash = p.id_number_hash AND q.case_id <> s.case_id
                        AND e.started_at >= ? AND e.started_at < s.started_at)`,
       [startsAt, endsAt, cutoff ?? endsAt, ...unitCodes, monthBounds(addMonths(month, -12)).startsAt],
     );

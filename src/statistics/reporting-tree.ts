@@ -8,6 +8,8 @@ export interface DivisionInfo {
   code: string;
   name: string;
   level: Tier;
+  /** The administrative parent (the statistical division tree), which the reporting tree may override. */
+  parentCode?: string | null;
 }
 
 export interface Link {
@@ -69,6 +71,17 @@ export class ReportingTree {
       if (c === ancestor) return true;
     }
     return false;
+  }
+
+  /**
+   * R-O1: divisions administratively under `code` that report elsewhere this month, e.g. the three
+   * Xiong'an counties under 保定市 from April 2017 ("全市(不含雄安新区三县)").
+   */
+  reportingElsewhere(code: string): { code: string; name: string; reportsTo: string | null }[] {
+    return [...this.divisions.values()]
+      .filter((d) => d.parentCode === code && this.parents.get(d.code) !== code)
+      .map((d) => ({ code: d.code, name: d.name, reportsTo: this.parents.get(d.code) ?? null }))
+      .sort((a, b) => a.code.localeCompare(b.code));
   }
 
   /** The ancestor at a tier (itself if it is at that tier), e.g. the county of a village. */

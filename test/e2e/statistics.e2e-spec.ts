@@ -74,6 +74,8 @@ describe('R-T1/R-T2 a village report is derived from its cases', () => {
     expect(october.figures['type.marriage-family']).toBe(1);
     expect(october.figures['source.hotline-12345']).toBe(1);
     expect(october.derived).toEqual({ successRate: 1, averageDaysToConclude: 0 });
+    // R-T5: the same two parties came back on 31 October (a relapse of the 5 October dispute).
+    expect(october.evaluation.prevention.inputs).toEqual(expect.objectContaining({ mediated: 2, relapses: 1 }));
     expect(october.columns.find((c: { id: string }) => c.id === 'mediated').header).toBe('调解纠纷数');
     expect((await get(villageA, A, '2026-11')).figures).toEqual(expect.objectContaining({ mediated: 0, failed: 1 }));
     expect((await get(villageB, B, '2026-10')).figures).toEqual(expect.objectContaining({ mediated: 1, succeeded: 0 }));
@@ -133,6 +135,11 @@ describe('R-T4 villages submit, the township and the county roll up and submit; 
     const counties = report.children.map((c: { unitCode: string }) => c.unitCode);
     expect(counties).toHaveLength(23);
     expect(counties).not.toContain('130629-jb');
+    expect(report.excluded).toEqual([
+      { code: '130629', name: '容城县', reportsTo: '133100' },
+      { code: '130632', name: '安新县', reportsTo: '133100' },
+      { code: '130638', name: '雄县', reportsTo: '133100' },
+    ]);
     const sums = { mediated: 0, succeeded: 0, guidanceIssued: 0 };
     for (const code of counties) {
       const county = await get(city, code, '2026-10');

@@ -55,8 +55,10 @@ const statusLabels: Record<string, string> = { draft: '草稿', submitted: '已�
 /** The title block every format prints. */
 export function reportTitle(report: MonthlyReport): { title: string; subtitle: string } {
   const scope = report.scope === 'all' ? '三调联动各渠道' : '人民调解';
+  // R-O1: 全市(不含雄安新区三县) — named, so a reader knows what the total leaves out.
+  const excluded = report.excluded?.length ? `（不含${report.excluded.map((d) => d.name).join('、')}）` : '';
   return {
-    title: `${report.division.name}${scope}工作统计月报（${monthLabel(report.month)}）`,
+    title: `${report.division.name}${excluded}${scope}工作统计月报（${monthLabel(report.month)}）`,
     subtitle: [
       `填报单位：${report.unit.name}`,
       `状态：${statusLabels[report.status] ?? report.status}${report.version ? `（第${report.version}次报送）` : ''}`,

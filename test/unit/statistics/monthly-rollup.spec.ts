@@ -21,7 +21,7 @@ const divisions = new Map<string, DivisionInfo>(
     ['130629100', '容城镇', 'township'],
     ['130606002001', '和平社区', 'village'],
     ['130606002002', '新华社区', 'village'],
-  ].map(([code, name, level]) => [code, { code, name, level } as DivisionInfo]),
+  ].map(([code, name, level]) => [code, { code, name, level, parentCode: level === 'city' ? null : code.length === 6 ? '130600' : code.length === 9 ? code.slice(0, 6) : code.length === 12 ? code.slice(0, 9) : null } as DivisionInfo]),
 );
 const links: Link[] = [
   { childCode: '130606', parentCode: '130600', validFrom: '2000-01', validTo: null },
@@ -72,6 +72,8 @@ describe('R-O1 a county that moved between parents (容城县 to 雄安新区 fr
     expect(city.children.map((c) => c.divisionCode)).toEqual(['130606']);
     expect(city.total.mediated).toBe(7);
     expect(rollUp(input('2017-04'), '133100').total.mediated).toBe(5);
+    expect(new ReportingTree('2017-04', divisions, links).reportingElsewhere('130600')).toEqual([{ code: '130629', name: '容城县', reportsTo: '133100' }]);
+    expect(new ReportingTree('2017-03', divisions, links).reportingElsewhere('130600')).toEqual([]);
   });
 });
 

@@ -1,0 +1,38 @@
+// npm run statistics:recompute [-- --repair]
+// Counts every month's figures afresh from the record and compares them with the incremental
+// summary (R-T1, R-T2). Differences are listed and the command fails; --repair rewrites the
+// summary from the recount and checks again.
+import { rebuildSummary, verifySummary, type Difference } from '../statistics/recount';
+import { statisticsReader } from '../statistics/read-pool';
+import { fail, flags, openDatabase } from './open-database';
+
+async function main() {
+  const args = flags();
+  const { db } = await openDatabase();
+  const reader = statisticsReader(db);
+  try {
+    let started = Date.now();
+    let differences = await verifySummary(reader);
+    console.log(`全量重算并核对完毕，用时 ${((Date.now() - started) / 1000).toFixed(2)} 秒：${differences.length ? `发现 ${differences.length} 处差异` : '汇总与重算结果一致'}。`);
+    print(differences);
+    if (differences.length && args.repair === 'true') {
+      started = Date.now();
+      const rows = await db.write(({ em }) => rebuildSummary(em, reader));
+      differences = await verifySummary(reader);
+      console.log(`已按重算结果重写汇总表（${rows} 行，用时 ${((Date.now() - started) / 1000).toFixed(2)} 秒）；再次核对：${differences.length ? `仍有 ${differences.length} 处差异` : '一致'}。`);
+    }
+    if (differences.length) process.exitCode = 1;
+  } finally {
+    await reader.close();
+    await db.close();
+  }
+}
+
+function print(differences: Difference[]) {
+  for (const d of differences.slice(0, 20)) {
+    console.log(`  ${d.month} ${d.unitCode} ${d.track} ${d.measure}：汇总 ${d.summary}，重算 ${d.recount}`);
+  }
+  if (differences.length > 20) console.log(`  ……另有 ${differences.length - 20} 处`);
+}
+
+main().catch((error) => fail(`重算失败：${error instanceof Error ? error.message : error}`));
