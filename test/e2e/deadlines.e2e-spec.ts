@@ -109,7 +109,7 @@ describe('R-D3 a reminder lands once in the handling unit\'s inbox, 3 days befor
     const mine = inbox.items.filter((m: { caseId: string }) => m.caseId === view.id);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ kind: 'deadline-reminder', readAt: null });
-    expect(mine[0].subject).toBe(`期限提醒：案件${view.caseNo}的人民调解期限将于2027年2月3日届满`);
+    expect(mine[0].subject).toBe(`期限提醒：案件${view.caseNo}的调解期限将于2027年2月3日届满`);
     expect(mine[0].body).toContain('起算当日不计入');
     expect(inbox.unread).toBeGreaterThanOrEqual(1);
   });
@@ -162,7 +162,7 @@ describe('R-D3 overdue cases are listed for their unit and its parents', () => {
       caseNo: view.caseNo,
       state: 'peoples.mediating',
       handlingUnit: { code: officeCode },
-      clock: { kind: 'peoples-mediation', label: '人民调解期限', dueAt: '2027-05-07T00:00:00.000+08:00', lastDay: '2027-05-06' },
+      clock: { kind: 'peoples-mediation', label: '调解期限', dueAt: '2027-05-07T00:00:00.000+08:00', lastDay: '2027-05-06' },
       overdueDays: 3,
     });
     expect(item.basis).toContain('2027年5月6日');
@@ -230,6 +230,35 @@ describe('R-D1 a due clock whose case no longer accepts the expiry is stopped wi
     expect(after.deadlines[0].basis.stopped.reason).toContain('不再接受届满事件');
     const audit = await query(`SELECT action FROM audit_records WHERE target_id = ? AND action = 'clock.stopped'`, view.id);
     expect(audit).toHaveLength(1);
+  });
+});
+
+describe('R-D1 a clock that cannot fire is retried with back-off and holds no other clock back', () => {
+  it('fires the healthy one, retries the broken one later, and fires it once repaired', async () => {
+    const broken = await mediatingCase('2027-07-05T09:00:00+08:00');
+    const healthy = await mediatingCase('2027-07-05T09:00:00+08:00');
+    // A snapshot no registered statechart version can read: restoring it throws, not a refusal.
+    await t.db.write(({ em }) => em.query(t.db.isPostgres ? 'UPDATE cases SET machine_version = $1 WHERE id = $2' : 'UPDATE cases SET machine_version = ? WHERE id = ?', ['999', broken.id]));
+
+    t.clock.set('2027-08-05T00:00:00+08:00');
+    const first = await sweep();
+    expect(first).toMatchObject({ fired: 1, failed: 1 });
+    expect((await office.get(`/api/cases/${healthy.id}`)).body.state).toBe('peoples.failed');
+    const [clock] = await query('SELECT status, attempts, next_attempt_at, last_error FROM clocks WHERE case_id = ?', broken.id);
+    expect(clock).toMatchObject({ status: 'running', next_attempt_at: '2027-08-04T16:01:00.000Z' });
+    expect(Number(clock.attempts)).toBe(1);
+    expect(clock.last_error).toContain('999');
+
+    expect((await sweep()).failed).toBe(0); // not before its retry time
+    t.clock.set('2027-08-05T00:01:00+08:00');
+    expect((await sweep()).failed).toBe(1);
+    const [again] = await query('SELECT attempts, next_attempt_at FROM clocks WHERE case_id = ?', broken.id);
+    expect([Number(again.attempts), again.next_attempt_at]).toEqual([2, '2027-08-04T16:03:00.000Z']);
+
+    await t.db.write(({ em }) => em.query(t.db.isPostgres ? 'UPDATE cases SET machine_version = $1 WHERE id = $2' : 'UPDATE cases SET machine_version = ? WHERE id = ?', ['1', broken.id]));
+    t.clock.set('2027-08-05T00:03:00+08:00');
+    expect((await sweep()).fired).toBe(1);
+    expect((await office.get(`/api/cases/${broken.id}`)).body.state).toBe('peoples.failed');
   });
 });
 
