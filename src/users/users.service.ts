@@ -79,6 +79,7 @@ export class UsersService {
     if (dto.roles) this.checkRoleChange(caller, user.roles, dto.roles as Role[]);
     if (dto.disabled !== undefined && !caller.actor.roles.includes('system-admin')) throw new ForbiddenError('只有系统管理员可以停用或启用账号');
     const changes = { ...(dto.roles ? { roles: dto.roles as Role[] } : {}), ...(dto.disabled !== undefined ? { disabled: dto.disabled } : {}), ...(dto.displayName ? { displayName: dto.displayName } : {}) };
+    if (!Object.keys(changes).length) throw new ValidationError({ _: ['请至少提供一个要修改的字段（roles、disabled、displayName）'] });
     await this.db.write(async ({ em }) => {
       await em.update(User, { id }, changes);
       await this.record(caller, 'user.updated', id, changes, em);

@@ -46,7 +46,7 @@ function toAnswer(error: unknown): Answer {
   }
   if (status && status < 500) {
     const [code, message] = httpCodes[status] ?? ['BAD_REQUEST', '请求无法处理'];
-    const details = status === 400 ? { fields: { _: [bodyProblem(error) ?? message] } } : {};
+    const details = status === 400 ? { fields: bodyProblemFields(error, message) } : {};
     return { status, body: { code, message, details } };
   }
   return { status: 500, body: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试', details: {} } };
@@ -58,9 +58,14 @@ function fastifyStatus(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
-function bodyProblem(error: unknown): string | undefined {
-  const code = (error as { code?: string })?.code;
-  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) return '请求体不是有效的 JSON';
-  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return '请求体为空';
-  return undefined;
+function bodyProblemFields(error: unknown, fallback: string): Record<string, string[]> {
+  const { code, message } = error as { code?: string; message?: string };
+  // Fastify refuses prototype-poisoning keys while parsing the JSON.
+  if (/forbidden prototype property/i.test(message ?? '')) return { __proto__: ['不允许的字段'] };
+  if (/constructor/i.test(message ?? '') && /forbidden/i.test(message ?? '')) return { constructor: ['不允许的字段'] };
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError || /not valid JSON/i.test(message ?? '')) {
+    return { _: ['请求体不是有效的 JSON，或含有不允许的 __proto__ / constructor 字段'] };
+  }
+  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return { _: ['请求体为空'] };
+  return { _: [fallback] };
 }

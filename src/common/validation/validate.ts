@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ValidationError } from '../errors/domain.error';
 import { fieldErrors } from './field-errors';
+import { inheritedKeyErrors } from './inherited-keys';
 
 export const validatorOptions = {
   whitelist: true,
@@ -17,7 +18,7 @@ export function validateInto<T extends object>(type: new () => T, plain: unknown
     throw new ValidationError({ _: ['请求体必须是 JSON 对象'] });
   }
   const instance = plainToInstance(type, plain);
-  const errors = validateSync(instance, validatorOptions);
-  if (errors.length) throw new ValidationError(fieldErrors(errors));
+  const fields = { ...inheritedKeyErrors(plain), ...fieldErrors(validateSync(instance, validatorOptions)) };
+  if (Object.keys(fields).length) throw new ValidationError(fields);
   return instance;
 }
