@@ -25,8 +25,8 @@ interface Endpoint {
 }
 
 let t: TestApp;
-let tokens: Record<string, string> = {};
-let ids: Record<string, string> = {};
+const tokens: Record<string, string> = {};
+const ids: Record<string, string> = {};
 
 const injection = ["' OR 1=1 --", '../../etc/passwd', '%00', '<script>', '１２３', '-1', '9'.repeat(40), ''];
 

@@ -70,7 +70,7 @@ it('keeps every invariant under concurrent load spread over the three instances'
         body: JSON.stringify({ type: 'LOG_SESSION', summary: `客户端${n}第${i}次` }),
       });
       statuses.push(res.status);
-      if (res.ok) acknowledged.push({ caseId, version: (await res.json()).version });
+      if (res.ok) acknowledged.push({ caseId, version: ((await res.json()) as { version: number }).version });
     }
   };
   // Conflicting pairs sent to different instances at once: exactly one of each pair wins.
