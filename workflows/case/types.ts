@@ -206,7 +206,9 @@ export type CaseEventType = CaseEvent['type'];
 export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
 
 /** The pieces the engine fills in; a client sends the rest. */
-export type EventPayload<T extends CaseEventType = CaseEventType> = Omit<EventOf<T>, 'actor' | 'at' | 'units' | 'probe'>;
+export type EventPayload<T extends CaseEventType = CaseEventType> = T extends CaseEventType
+  ? Omit<EventOf<T>, 'actor' | 'at' | 'units' | 'probe'>
+  : never;
 
 // ---- court referral, petition referral, judicial confirmation (domain §7–§8) --------------
 
