@@ -217,6 +217,9 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
     let sliceEnds = performance.now() + sweepSliceMs;
     const touched = new Set<string>();
     const tally: RoundTally = { handled: 0, fired: 0, stopped: 0, failed: 0 };
+    // One instant for the round: the transitions it records and the clocks it marks fired.
+    const firedAt = this.clock.now();
+    const fired: string[] = [];
     for (const row of rows) {
       if (tally.handled > 0 && performance.now() > roundEnds) break;
       // A second clock of a case already moved in this round must see the case as it is now.
@@ -224,32 +227,52 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
         ? (await selectAs(tx.em, CaseRecord, 'SELECT * FROM cases WHERE id = ?', [row.id]))[0]
         : hydrate(tx.em, CaseRecord, row);
       touched.add(row.id);
-      if (careful) tally[await this.fireCarefully(tx, row, caseRow)] += 1;
-      else tally[await this.fire(tx, row, caseRow)] += 1;
+      if (careful) tally[await this.fireCarefully(tx, row, caseRow, firedAt)] += 1;
+      else {
+        await this.fire(tx, row, caseRow, firedAt);
+        fired.push(row.clock_id);
+        tally.fired += 1;
+      }
       tally.handled += 1;
       if (performance.now() > sliceEnds) {
         await nextTurn();
         sliceEnds = performance.now() + sweepSliceMs;
       }
     }
+    await this.markFired(tx, fired, firedAt);
     return tally;
   }
 
-  /** Fires one clock in the round's transaction; anything unexpected, refusals included, undoes the round. */
-  private async fire(tx: Tx, row: DueRow, caseRow: CaseRecord): Promise<'fired'> {
+  /**
+   * Sends one expiry in the round's transaction (the clock is marked fired with the others of the
+   * round, in the same transaction); anything unexpected, refusals included, undoes the round.
+   */
+  private async fire(tx: Tx, row: DueRow, caseRow: CaseRecord, at: Date): Promise<void> {
     try {
-      await this.expire(tx, row, caseRow, this.clock.now());
-      return 'fired';
+      await this.sendExpiry(tx, row, caseRow, at);
     } catch (error) {
       throw new RoundAborted(error);
     }
   }
 
+  private async markFired(tx: Tx, ids: string[], at: Date): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      await sql(
+        tx.em,
+        `UPDATE clocks SET status = 'fired', fired_at = ?, remind_at = NULL, next_attempt_at = NULL, stopped_at = NULL, stopped_reason = NULL WHERE id IN (${chunk.map(() => '?').join(', ')})`,
+        [at.toISOString(), ...chunk],
+      );
+    }
+  }
+
   /** Fires one clock in a savepoint of its own, so whatever goes wrong is undone for this clock alone. */
-  private async fireCarefully(tx: Tx, row: DueRow, caseRow: CaseRecord): Promise<'fired' | 'stopped' | 'failed'> {
-    const at = this.clock.now();
+  private async fireCarefully(tx: Tx, row: DueRow, caseRow: CaseRecord, at: Date): Promise<'fired' | 'stopped' | 'failed'> {
     try {
-      await tx.em.transaction(() => this.expire(tx, row, caseRow, at));
+      await tx.em.transaction(async () => {
+        await this.sendExpiry(tx, row, caseRow, at);
+        await this.markFired(tx, [row.clock_id], at);
+      });
       return 'fired';
     } catch (error) {
       if (error instanceof DomainError && refusals.has(error.code)) {
@@ -274,11 +297,10 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
-  /** CLOCK_EXPIRED through the engine, and the clock marked fired in the same transaction. */
-  private async expire(tx: Tx, row: DueRow, caseRow: CaseRecord, at: Date): Promise<void> {
+  /** CLOCK_EXPIRED through the engine, as the system acting for the handling unit. */
+  private async sendExpiry(tx: Tx, row: DueRow, caseRow: CaseRecord, at: Date): Promise<void> {
     const expiry: EventPayload<'CLOCK_EXPIRED'> = { type: 'CLOCK_EXPIRED', clock: row.clock_kind };
     await this.engine.apply(tx, caseRow, expiry, await this.systemActor(caseRow), at);
-    await sql(tx.em, `UPDATE clocks SET status = 'fired', fired_at = ?, remind_at = NULL, next_attempt_at = NULL WHERE id = ?`, [at.toISOString(), row.clock_id]);
   }
 
   /** The sender of CLOCK_EXPIRED: the system, on behalf of the unit handling the case (documents it issues are that unit's). */
