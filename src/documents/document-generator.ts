@@ -36,7 +36,7 @@ export class DocumentGenerator implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.pool = new RenderPool(this.settings.threads);
+    this.pool = new RenderPool(this.settings.threads, this.settings.nice);
     await this.pool.warm();
     // Start-up: whatever an earlier process left pending is picked up now.
     this.kick();

@@ -4,6 +4,8 @@ import { availableParallelism } from 'node:os';
 export interface DocumentsSettings {
   /** Worker threads rendering PDFs (default: the cores, at most 4). */
   threads: number;
+  /** Nice value of the render threads (Linux: per thread): above 0 they yield the CPU to HTTP requests. */
+  nice: number;
   /** How often the poller looks for pending documents (ms); 0 = only at start-up and after commits. */
   pollIntervalMs: number;
   /** A claimed document not finished within this time is taken again (its renderer died). */
@@ -22,6 +24,7 @@ const int = (value: string | undefined, fallback: number, min: number, max: numb
 export function documentsSettings(env: NodeJS.ProcessEnv = process.env): DocumentsSettings {
   return {
     threads: int(env.DOCUMENTS_RENDER_THREADS, Math.min(4, Math.max(1, availableParallelism())), 1, 32),
+    nice: int(env.DOCUMENTS_RENDER_NICE, 10, 0, 19),
     pollIntervalMs: int(env.DOCUMENTS_POLL_INTERVAL_MS, 5_000, 0, 3_600_000),
     leaseMs: int(env.DOCUMENTS_LEASE_MS, 120_000, 1_000, 3_600_000),
     maxAttempts: int(env.DOCUMENTS_MAX_ATTEMPTS, 6, 1, 100),

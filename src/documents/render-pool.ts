@@ -33,11 +33,14 @@ export function workerEntry(): { filename: string; execArgv: string[] } {
 export class RenderPool {
   private readonly pool: Piscina;
 
-  constructor(readonly threads: number) {
+  constructor(
+    readonly threads: number,
+    nice = 10,
+  ) {
     const { filename, execArgv } = workerEntry();
     // minThreads = maxThreads: the workers start (and load the typefaces) with the application,
     // so the first letter does not pay for them.
-    this.pool = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+    this.pool = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData: { nice } });
   }
 
   /** Each thread draws one letter before the application reports ready, so the first real one is fast. */

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { dirname } from 'node:path';
+import { workerData } from 'piscina';
 import { renderDocument, typefaces } from '../../templates';
 import type { RenderResult, RenderTask } from './render-task';
 
@@ -12,7 +13,7 @@ typefaces();
 // Rendering yields the CPU to the HTTP thread: on Linux the nice value is per thread, so this
 // lowers only this worker. Case reads stay fast while letters render (bench/documents).
 try {
-  setPriority(0, 10);
+  setPriority(0, Number((workerData as { nice?: number } | undefined)?.nice ?? 10));
 } catch {
   /* not permitted here: render at normal priority */
 }
