@@ -43,7 +43,7 @@ export const persuasionLetter: Template = {
       '调解期间，你们应当如实陈述纠纷事实，配合调解工作。',
     ]);
     s.paragraph('特此劝导。');
-    s.signature(issuer(c), data.issuedAt);
+    s.signature(issuer(c), data.issuedAt, [], { court: true });
     if (officeName) s.note(`抄送：${officeName}`);
     s.receipt({ documentTitle: c.title ?? '劝导书', number: data.number, recipient: partyNames(c), address: addresses(c), issuer: issuer(c) });
     return s.finish();

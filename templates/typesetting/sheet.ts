@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import type { DocumentData } from '../content';
 import { typefaces } from './fonts';
-import { zhDate } from './zh';
+import { zhDate, zhDateUpper } from './zh';
 
 const mm = (v: number) => (v * 72) / 25.4;
 
@@ -192,20 +192,21 @@ export class Sheet {
   }
 
   /** Right-hand signature block with the seal area over the unit name and the date. */
-  signature(unit: string, at: string, extra: string[] = []): this {
+  signature(unit: string, at: string, extra: string[] = [], options: { court?: boolean } = {}): this {
     const { doc } = this;
+    const date = options.court ? zhDateUpper(at) : zhDate(at);
     this.body();
     const lineH = doc.currentLineHeight(true) + this.lineGap;
     const blockH = lineH * (2 + extra.length) + lineH;
     this.ensure(blockH);
     this.space(1);
-    const blockW = Math.min(this.width, Math.max(doc.widthOfString(unit), doc.widthOfString(zhDate(at))) + this.fontSize * 2);
+    const blockW = Math.min(this.width, Math.max(doc.widthOfString(unit), doc.widthOfString(date)) + this.fontSize * 2);
     const x = this.left + this.width - blockW;
     const top = doc.y;
     for (const line of extra) doc.text(line, x, doc.y, { width: blockW, align: 'center', lineGap: this.lineGap });
     const unitY = doc.y;
     doc.text(unit, x, unitY, { width: blockW, align: 'center', lineGap: this.lineGap });
-    doc.text(zhDate(at), x, doc.y, { width: blockW, align: 'center', lineGap: this.lineGap });
+    doc.text(date, x, doc.y, { width: blockW, align: 'center', lineGap: this.lineGap });
     const bottom = doc.y;
     // The seal (42 mm) is pressed over the unit name and the date; here only its place is marked.
     const cx = x + blockW / 2;

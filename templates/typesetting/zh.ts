@@ -34,6 +34,15 @@ export function zhDateTime(instant: unknown): string {
   return `${p.y}年${p.m}月${p.d}日${p.h}时${String(p.min).padStart(2, '0')}分`;
 }
 
+const numerals = '〇一二三四五六七八九';
+/** 二〇二六年十一月二日: how courts date their papers (最高人民法院 文书样式). */
+export function zhDateUpper(instant: unknown): string {
+  const m = /^(\d+)年(\d+)月(\d+)日$/.exec(zhDate(instant));
+  if (!m) return '';
+  const year = [...m[1]].map((d) => numerals[Number(d)]).join('');
+  return `${year}年${zhNumber(Number(m[2]))}月${zhNumber(Number(m[3]))}日`;
+}
+
 /** Whole yuan with fen, grouped: 12,345.60元. */
 export function yuan(fen: unknown): string {
   if (typeof fen !== 'number' || !Number.isFinite(fen)) return '';

@@ -48,6 +48,7 @@ describe('document templates', () => {
     expect(text).toContain('暂缓立案');
         expect(text).toContain('王秀兰（同意）、赵建国（同意）');
     expect(text).toContain('调解期限为三十日');
+    expect(text).toContain('二〇二六年十一月二日');
     expect(text).toContain('(2026)冀0606民诉前调318号');
     expect(text).toContain('诉讼请求：判令被申请人修复防水层并赔偿损失3,600元');
     expect(text).toContain('移交当事人住所地保定市莲池区五四路街道司法所');
