@@ -79,7 +79,7 @@ const endpoints: Endpoint[] = [
     path: () => `/api/documents/${ids.document}/service`,
     badPaths: () => injection.map((s) => `/api/documents/${encodeURIComponent(s)}/service`),
     caller: '130606002-jo',
-    valid: () => ({ method: 'in-person', servedAt: '2026-11-03T10:00:00+08:00', recipient: '张建国' }),
+    valid: () => ({ method: 'direct', servedAt: '2026-11-03T10:00:00+08:00', recipient: '张建国' }),
   },
   {
     name: 'calendar year',
