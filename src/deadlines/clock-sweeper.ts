@@ -143,13 +143,14 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
     const now = this.clock.now();
     await this.calendar.refresh();
     const report: SweepReport = { fired: 0, stopped: 0, failed: 0, reminded: 0, durationMs: 0, eventLoopDelayMs: { p50: 0, p99: 0, max: 0 } };
-    // PostgreSQL: two transactions claim side by side (SKIP LOCKED keeps them apart). SQLite has one writer.
-    const workers = this.db.isPostgres ? 2 : 1;
+    // PostgreSQL: several transactions claim side by side (SKIP LOCKED keeps them apart), so the
+    // statements' round trips overlap. SQLite has one writer.
+    const workers = this.db.isPostgres ? this.config.deadlines.sweepWorkers : 1;
     await Promise.all(Array.from({ length: workers }, () => this.fireAll(now, report)));
     await this.drain((tx) => this.remindSome(tx, now, report));
     delay.disable();
     // The histogram counts the 1 ms sampling interval itself; report only the time beyond it.
-    const ms = (ns: number) => Math.max(0, Math.round(ns / 1e5) / 10 - 1);
+    const ms = (ns: number) => Math.max(0, Math.round(ns / 1e5 - 10) / 10);
     report.eventLoopDelayMs = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) };
     report.durationMs = Math.round(performance.now() - started);
     return report;
