@@ -4,7 +4,7 @@ export { caseMachine, type CaseMachine } from './case.machine';
 export type { ClockParams } from './case.setup';
 export { machineFor, currentCaseMachine } from './registry';
 export { acceptedEventTypes, allowedEvents, explainRefusal } from './explain';
-export { mayActorSend, caseEventTypes } from './permissions';
+export { mayActorSend, caseEventTypes, senderOf } from './permissions';
 export { rules, type Refusal } from './rules';
 export { stateLabels, stateLabel, eventLabels } from './labels';
 export { petitionExclusion, confirmationWindowLastDay } from './referral-rules';
