@@ -2,7 +2,7 @@
 // transaction save snapshot, version, history, audit, segments, access and effect rows.
 // Nothing here decides what may happen: the statechart and its permission table do.
 import { Inject, Injectable } from '@nestjs/common';
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import {
   acceptedEventTypes,
   allowedEvents,
@@ -61,7 +61,7 @@ export class WorkflowEngine {
       machineId: machine.id,
       machineVersion: machine.version,
       version: 1,
-      ...this.rowFields(snapshot, at),
+      ...this.rowFields(machine, snapshot, at),
     });
     await tx.em.insert(CaseRecord, row);
     await this.record(tx, row, { type: 'REGISTER' }, null, snapshot, actor, at, undefined, actions);
@@ -87,7 +87,7 @@ export class WorkflowEngine {
 
     const fromState = row.state;
     const expectedVersion = row.version;
-    Object.assign(row, { version: row.version + 1, ...this.rowFields(next, at) });
+    Object.assign(row, { version: row.version + 1, ...this.rowFields(machine, next, at) });
     const updated = await sql(
       tx.em,
       `UPDATE cases SET state = ?, snapshot = ?, handling_unit_code = ?, outcome = ?, concluded_at = ?, updated_at = ?, version = ?
@@ -101,12 +101,12 @@ export class WorkflowEngine {
     return { row, snapshot: next };
   }
 
-  private rowFields(snapshot: AnyMachineSnapshot, at: Date) {
+  private rowFields(machine: AnyStateMachine, snapshot: AnyMachineSnapshot, at: Date) {
     const context = snapshot.context as CaseContext;
     const done = snapshot.status === 'done';
     return {
       state: statePath(snapshot.value),
-      snapshot: JSON.stringify(currentCaseMachine.getPersistedSnapshot(snapshot)),
+      snapshot: JSON.stringify(machine.getPersistedSnapshot(snapshot)),
       handlingUnitCode: context.handlingUnit.code,
       outcome: context.outcome ?? null,
       concludedAt: done ? at.toISOString() : null,
