@@ -31,7 +31,7 @@ async function main() {
   const { db } = await openDatabase();
   const statistics = new StatisticsService(db, new SystemClock(), { append: async () => {} });
   const months = monthsBetween(from, to);
-  const bar = new SingleBar({ format: '生成报表 [{bar}] {value}/{total} {file}', hideCursor: true });
+  const bar = new SingleBar({ format: '生成报表 [{bar}] {value}/{total} {file}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5_000 });
   bar.start(months.length * formats.length, 0, { file: '' });
   try {
     for (const month of months) {

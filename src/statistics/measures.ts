@@ -17,6 +17,8 @@ export interface Measure {
   unit?: 'fen' | 'seconds';
   /** Stored but not shown as a column of its own (an input of a derived figure). */
   hidden?: boolean;
+  /** Read from the screening rounds at report time (./screening-figures.ts), not kept in the summary. */
+  atReportTime?: boolean;
 }
 
 const m = (id: string, header: string, group: string, month: MonthRule, extra: Partial<Measure> = {}): Measure => ({
@@ -58,9 +60,9 @@ export const measures: Measure[] = [
     m(`prevention.${kind}.cases`, `${name}（件）`, '预防', 'acceptance'),
     m(`prevention.${kind}.people`, `${name}（人）`, '预防', 'acceptance'),
   ]),
-  m('screeningRounds', '排查次数', '排查', 'event'),
-  m('screeningFound', '排查发现纠纷数', '排查', 'event'),
-  m('screeningPrevented', '预防纠纷数', '排查', 'event'),
+  m('screeningRounds', '排查次数', '排查', 'event', { atReportTime: true }),
+  m('screeningFound', '排查发现纠纷数', '排查', 'event', { atReportTime: true }),
+  m('screeningPrevented', '预防纠纷数', '排查', 'event', { atReportTime: true }),
   m('guidanceIssued', '出具告知引导书数', '衔接', 'event'),
   m('courtReceived', '接收法院委派数', '衔接', 'acceptance'),
   m('courtReported', '向法院反馈结果数', '衔接', 'event'),

@@ -12,8 +12,8 @@ import { addInto, columnOf, emptyFigures, measures, type Figures } from './measu
 import { monthBounds, type Month } from './month';
 import type { StatisticsReader } from './read-pool';
 import { outcomesOf } from './segment-outcomes';
-import { documentMeasures, sourceMeasures } from './transition-facts';
-import { epochSeconds, jsonField, literal, monthJoin, monthOf, placeholders } from './sql-dialect';
+import { courtReturnEvents, documentMeasures, sourceMeasures } from './transition-facts';
+import { epochSeconds, jsonField, jsonTrue, literal, monthJoin, monthOf, placeholders } from './sql-dialect';
 
 export interface RecountScope {
   /** One month only; all months when absent. */
@@ -151,15 +151,31 @@ function documentPass(scope: RecountScope): Pass {
   );
 }
 
-function followUpPass(scope: RecountScope, reader: StatisticsReader): Pass {
+/** What an office's own events count: follow-ups and their performance, cases handed back to the court. */
+function officeEventPass(scope: RecountScope, reader: StatisticsReader): Pass {
   const w = where(scope, 't.at', 't.actor_unit_code', ['t.at']);
+  const followUp = `t.event = 'RECORD_FOLLOW_UP'`;
+  const returned = `t.event IN (${inList(courtReturnEvents)}) AND t.to_state LIKE 'court.%'`;
   return pass(
     `SELECT ${monthOf('t.at')} AS month, t.actor_unit_code AS unit_code, 'peoples' AS track,
-        COUNT(*) AS follow_ups,
-        ${countIf(`${jsonField(reader.dialect, 't.payload', 'performance')} = 'performed'`, 'performed')}
+        ${countIf(followUp, 'follow_ups')},
+        ${countIf(`${followUp} AND ${jsonField(reader.dialect, 't.payload', 'performance')} = 'performed'`, 'performed')},
+        ${countIf(returned, 'court_returned')}
       FROM case_transitions t ${monthJoin('t.at')}
-      ${w.sql ? `${w.sql} AND` : 'WHERE'} t.event = 'RECORD_FOLLOW_UP'
+      ${w.sql ? `${w.sql} AND` : 'WHERE'} t.event IN (${inList(['RECORD_FOLLOW_UP', ...courtReturnEvents])})
       GROUP BY 1, 2`,
+    w.params,
+  );
+}
+
+/** R-L6: confirmed agreements, at the unit whose segment reached the agreement, in the ruling's month. */
+function confirmationPass(scope: RecountScope, reader: StatisticsReader): Pass {
+  const w = where(scope, 't.at', 's.unit_code', ['t.at']);
+  return pass(
+    `SELECT ${monthOf('t.at')} AS month, s.unit_code, s.track, COUNT(*) AS confirmed
+      FROM case_transitions t JOIN case_segments s ON s.case_id = t.case_id AND s.outcome = 'agreement' ${monthJoin('t.at')}
+      ${w.sql ? `${w.sql} AND` : 'WHERE'} t.event = 'RULE_ON_CONFIRMATION' AND ${jsonTrue(reader.dialect, 't.payload', 'confirmed')}
+      GROUP BY 1, 2, 3`,
     w.params,
   );
 }
@@ -169,7 +185,8 @@ const passes = (reader: StatisticsReader, scope: RecountScope): Pass[] => [
   conclusionPass(scope, reader),
   preventionPass(scope),
   documentPass(scope),
-  followUpPass(scope, reader),
+  officeEventPass(scope, reader),
+  confirmationPass(scope, reader),
 ];
 
 /** Every pass at once (on SQLite the read pool runs them in parallel), merged per (month, unit, track). */

@@ -26,6 +26,7 @@ import { reportOfUnit, type Scope } from './reporting-tree';
 import { placeholders } from './sql-dialect';
 import { frozenReports, latestSubmissions, submittedIn, type Submission } from './submission-store';
 import { readLateChanges, readSummary } from './summary-store';
+import { screeningFigures } from './screening-figures';
 
 export interface MonthlyReport {
   unit: { code: string; name: string };
@@ -105,7 +106,11 @@ export class MonthlyReports {
         ? await recount(this.reader, { month, unitCodes, cutoff })
         : await readSummary(this.reader.query, { from: month, to: month }, unitCodes.length > unitListLimit ? undefined : unitCodes)
     ).filter(inScope);
-    const own = ownByDivision(rows.map((r) => ({ divisionCode: org.units.get(r.unitCode)!.divisionCode, figures: r.figures })));
+    const screening = [...(await screeningFigures(this.reader.query, month, cutoff))].filter(([unitCode]) => subtree.has(org.units.get(unitCode)?.divisionCode ?? ''));
+    const own = ownByDivision([
+      ...rows.map((r) => ({ divisionCode: org.units.get(r.unitCode)!.divisionCode, figures: r.figures })),
+      ...screening.map(([unitCode, figures]) => ({ divisionCode: org.units.get(unitCode)!.divisionCode, figures })),
+    ]);
 
     const chain = target.scope === 'peoples' && !cutoff;
     const latest = chain ? await latestSubmissions(this.reader.query, month) : new Map<string, Submission>();

@@ -15,6 +15,11 @@ export function jsonField(dialect: Dialect, column: string, key: string): string
   return dialect === 'postgres' ? `(CAST(${column} AS json) ->> '${key}')` : `json_extract(${column}, '$.${key}')`;
 }
 
+/** A top-level JSON boolean field is true (SQLite reads it as 1, PostgreSQL's ->> as 'true'). */
+export function jsonTrue(dialect: Dialect, column: string, key: string): string {
+  return dialect === 'postgres' ? `${jsonField(dialect, column, key)} = 'true'` : `json_extract(${column}, '$.${key}') = 1`;
+}
+
 /** Whole seconds since the epoch of an ISO instant column (truncated, as ./transition-facts.ts does). */
 export function epochSeconds(dialect: Dialect, column: string): string {
   return dialect === 'postgres'

@@ -61,6 +61,13 @@ export class StatisticsController {
     return this.statistics.analysis(user.actor, query);
   }
 
+  @Post('recompute')
+  @HttpCode(200)
+  @ApiOperation({ summary: '全量重算并与增量汇总核对（系统管理员；修复用 npm run statistics:recompute -- --repair）' })
+  recompute(@CurrentUser() user: AuthUser) {
+    return this.statistics.recompute(user.actor);
+  }
+
   @Get('settings')
   settings() {
     return this.statistics.settings();

@@ -23,6 +23,7 @@ import { mayRead } from './statistics-access';
 import { SubmissionChain } from './submission-chain';
 import { latestSubmissions, submissionsOf, frozenReports } from './submission-store';
 import { readSummary } from './summary-store';
+import { verifySummary } from './recount';
 
 const contentTypes: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -114,6 +115,14 @@ export class StatisticsService implements OnApplicationShutdown {
     const trend = format === 'pdf' ? await this.trend(await this.target(unitCode, month), report) : [];
     const body = await this.exports.render({ format, report, trend });
     return { body, contentType: contentTypes[format], filename: `${unitCode}-${month}.${format}` };
+  }
+
+  /** The recount of the whole record compared with the summary (R-T1); on SQLite it runs in the read pool's threads. */
+  async recompute(actor: Actor) {
+    if (!actor.roles.includes('system-admin')) throw new ForbiddenError('只有系统管理员可以全量重算统计');
+    const started = Date.now();
+    const differences = await verifySummary(this.reader);
+    return { consistent: differences.length === 0, differences: differences.length, items: differences.slice(0, 100), seconds: (Date.now() - started) / 1000 };
   }
 
   async settings() {

@@ -26,7 +26,8 @@ export class SummaryWriter implements OnModuleInit {
     const someEnd = context.segments.some((s) => s.endedAt && !before.get(s.seq)?.endedAt);
     const deltas = transitionFacts({
       at: at.toISOString(),
-      event: event as { type: string; performance?: string },
+      event: event as { type: string; performance?: string; confirmed?: boolean },
+      toState: caseRow.state,
       actorUnitCode: actor.unit.code,
       kase: {
         disputeType: caseRow.disputeType,

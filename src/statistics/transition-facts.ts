@@ -18,7 +18,9 @@ export interface CaseDimensions {
 export interface TransitionRecord {
   /** When the transition was recorded (ISO UTC). */
   at: string;
-  event: { type: string; performance?: string };
+  event: { type: string; performance?: string; confirmed?: boolean };
+  /** The case's state after the transition (a hand-back to the court ends in a `court.*` state). */
+  toState: string;
   actorUnitCode: string;
   kase: CaseDimensions;
   before: Segment[];
@@ -47,6 +49,9 @@ export const documentMeasures: Record<string, string> = {
   'petition-feedback': 'petitionFedBack',
 };
 
+/** Events by which a justice office hands a court-referred case back to the court. */
+export const courtReturnEvents = ['RETURN_REFERRAL', 'REPORT_COURT_RESULT'];
+
 /** Sources that make a case a received hand-off when its first segment opens. */
 export const sourceMeasures: Record<string, string> = {
   'court-referral': 'courtReceived',
@@ -66,6 +71,16 @@ export function transitionFacts(record: TransitionRecord): FactDelta[] {
   for (const doc of record.documents) {
     const measure = documentMeasures[doc.kind];
     if (measure) deltas.push({ month: shanghaiMonth(doc.issuedAt), unitCode: doc.issuingUnitCode, track: 'peoples', figures: { [measure]: 1 } });
+  }
+  // R-L4 / R-L3: the office sends the case back to the court — returned before taking it up, or
+  // reported as failed so that the court reviews the filing.
+  if (courtReturnEvents.includes(record.event.type) && record.toState.startsWith('court.')) {
+    deltas.push({ month: shanghaiMonth(record.at), unitCode: record.actorUnitCode, track: 'peoples', figures: { courtReturned: 1 } });
+  }
+  // R-L6: a confirmed agreement counts for the unit whose segment reached it, in the month of the ruling.
+  if (record.event.type === 'RULE_ON_CONFIRMATION' && record.event.confirmed === true) {
+    const agreed = record.after.filter((s) => s.outcome === 'agreement').at(-1);
+    if (agreed) deltas.push({ month: shanghaiMonth(record.at), unitCode: agreed.unitCode, track: agreed.track, figures: { confirmed: 1 } });
   }
   if (record.event.type === 'RECORD_FOLLOW_UP') {
     deltas.push({

@@ -38,6 +38,11 @@ export type VolumeTable = keyof typeof volumeTables;
 export type Row = Record<string, unknown>;
 
 export interface BulkWriter {
+  /**
+   * Drops the secondary indexes of the volume tables until close(), which builds them again in one
+   * pass each — much faster than keeping them current row by row. Only for a database nobody uses.
+   */
+  deferIndexes(): Promise<void>;
   add(table: VolumeTable, row: Row): Promise<void>;
   /** Writes whatever is buffered. */
   flush(): Promise<void>;
@@ -52,28 +57,34 @@ const raiseSql = `INSERT INTO number_sequences (scope, last_value) VALUES (?, ?)
 const columnLists = new Map(Object.entries(volumeTables).map(([t, cols]) => [t, Object.keys(cols)]));
 const columnsOf = (table: VolumeTable) => columnLists.get(table)!;
 
+/** Rows of each table buffered as one flat array of values, in column order. */
 abstract class Buffered implements BulkWriter {
-  protected readonly buffers = new Map<VolumeTable, unknown[][]>();
+  protected readonly buffers = new Map<VolumeTable, unknown[]>();
 
   constructor(private readonly batchRows: number) {}
 
   async add(table: VolumeTable, row: Row): Promise<void> {
-    const rows = this.buffers.get(table) ?? this.buffers.set(table, []).get(table)!;
-    rows.push(columnsOf(table).map((c) => row[c] ?? null));
-    if (rows.length >= this.batchRows) {
+    const values = this.buffers.get(table) ?? this.buffers.set(table, []).get(table)!;
+    const columns = columnsOf(table);
+    for (const c of columns) values.push(row[c] ?? null);
+    if (values.length >= this.batchRows * columns.length) {
       this.buffers.set(table, []);
-      await this.write(table, rows);
+      await this.write(table, values);
     }
   }
 
   async flush(): Promise<void> {
-    for (const [table, rows] of this.buffers) {
+    for (const [table, values] of this.buffers) {
       this.buffers.set(table, []);
-      if (rows.length) await this.write(table, rows);
+      if (values.length) await this.write(table, values);
     }
   }
 
-  protected abstract write(table: VolumeTable, rows: unknown[][]): Promise<void>;
+  protected deferred: string[] = [];
+
+  /** `values`: rows × columns, flat. */
+  protected abstract write(table: VolumeTable, values: unknown[]): Promise<void>;
+  abstract deferIndexes(): Promise<void>;
   abstract raiseSequences(values: Map<string, number>): Promise<void>;
   abstract close(): Promise<void>;
 }
@@ -105,13 +116,23 @@ export class SqliteBulkWriter extends Buffered {
     return s;
   }
 
-  protected async write(table: VolumeTable, rows: unknown[][]): Promise<void> {
-    const n = SqliteBulkWriter.rowsPerStatement;
+  protected async write(table: VolumeTable, values: unknown[]): Promise<void> {
+    const width = columnsOf(table).length;
+    const step = SqliteBulkWriter.rowsPerStatement * width;
     this.db.transaction(() => {
       let i = 0;
-      for (; i + n <= rows.length; i += n) this.statement(table, n).run(rows.slice(i, i + n).flat());
-      for (; i < rows.length; i++) this.statement(table, 1).run(rows[i]);
+      for (; i + step <= values.length; i += step) this.statement(table, SqliteBulkWriter.rowsPerStatement).run(values.slice(i, i + step));
+      for (; i < values.length; i += width) this.statement(table, 1).run(values.slice(i, i + width));
     })();
+  }
+
+  async deferIndexes(): Promise<void> {
+    const tables = Object.keys(volumeTables);
+    const indexes = this.db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')})`)
+      .all(...tables) as { name: string; sql: string }[];
+    for (const index of indexes) this.db.exec(`DROP INDEX "${index.name}"`);
+    this.deferred = indexes.map((i) => i.sql);
   }
 
   async raiseSequences(values: Map<string, number>): Promise<void> {
@@ -123,12 +144,26 @@ export class SqliteBulkWriter extends Buffered {
 
   async close(): Promise<void> {
     await this.flush();
+    rebuild(this.deferred, (definition) => this.db.exec(definition));
     // Planner statistics for the new volume (sampled: a full ANALYZE of millions of rows is slow).
     this.db.pragma('analysis_limit = 2000');
     this.db.exec('ANALYZE');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
+}
+
+/** Builds every deferred index, then fails naming each one that could not be built. */
+function rebuild(definitions: string[], run: (definition: string) => void): void {
+  const failed: string[] = [];
+  for (const definition of definitions) {
+    try {
+      run(definition);
+    } catch (error) {
+      failed.push(`${definition}: ${(error as Error).message}`);
+    }
+  }
+  if (failed.length) throw new Error(`indexes not rebuilt:\n${failed.join('\n')}`);
 }
 
 const pgArrayType: Record<ColumnType, string> = { text: 'text[]', int: 'integer[]', bigint: 'bigint[]' };
@@ -146,14 +181,28 @@ export class PostgresBulkWriter extends Buffered {
     return new PostgresBulkWriter(client);
   }
 
-  protected async write(table: VolumeTable, rows: unknown[][]): Promise<void> {
+  protected async write(table: VolumeTable, values: unknown[]): Promise<void> {
     const types = Object.values(volumeTables[table]) as ColumnType[];
     const columns = columnsOf(table);
-    const arrays = columns.map((_, c) => rows.map((r) => r[c] ?? null));
+    const arrays = columns.map((_, c) => {
+      const column: unknown[] = [];
+      for (let i = c; i < values.length; i += columns.length) column.push(values[i]);
+      return column;
+    });
     await this.client.query(
       `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${pgArrayType[t]}`).join(', ')})`,
       arrays,
     );
+  }
+
+  async deferIndexes(): Promise<void> {
+    const { rows } = await this.client.query<{ indexname: string; indexdef: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = ANY($1)
+       AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
+      [Object.keys(volumeTables)],
+    );
+    for (const index of rows) await this.client.query(`DROP INDEX "${index.indexname}"`);
+    this.deferred = rows.map((r) => r.indexdef);
   }
 
   async raiseSequences(values: Map<string, number>): Promise<void> {
@@ -169,6 +218,9 @@ export class PostgresBulkWriter extends Buffered {
 
   async close(): Promise<void> {
     await this.flush();
+    const failed: string[] = [];
+    for (const definition of this.deferred) await this.client.query(definition).catch((e: Error) => failed.push(`${definition}: ${e.message}`));
+    if (failed.length) throw new Error(`indexes not rebuilt:\n${failed.join('\n')}`);
     await this.client.query('ANALYZE');
     await this.client.end();
   }

@@ -173,6 +173,7 @@ export async function generateVolume(writer: BulkWriter, units: VolumeUnit[], se
   const perMonth = weights.map((w) => Math.floor((options.cases * w) / totalWeight));
   for (let i = 0, missing = options.cases - perMonth.reduce((s, n) => s + n, 0); i < missing; i++) perMonth[months.length - 1 - (i % months.length)]++;
   const horizon = Date.parse(monthBounds(options.until).endsAt);
+  const instants = Array.from({ length: 64 }, (_, i) => instantToken(i));
 
   const counters = new Map(sequences);
   const next = (scope: string) => {
@@ -181,11 +182,11 @@ export async function generateVolume(writer: BulkWriter, units: VolumeUnit[], se
     return n;
   };
   // Two townships of 雄县 share an abbreviation (雄昝岗), so their numbers could meet: skip a taken one.
-  const caseNumbers = new Set<string>();
-  const caseNumber = (u: VolumeUnit, year: number) => {
+  const taken = new Set<string>();
+  const unique = (scope: string, format: (n: number) => string) => {
     for (;;) {
-      const no = formatCaseNumber(year, u, next(caseNumberScope(u.code, year)));
-      if (!caseNumbers.has(no)) return caseNumbers.add(no) && no;
+      const no = format(next(scope));
+      if (!taken.has(no)) return taken.add(no) && no;
     }
   };
   const summary = new Map<string, Float64Array>();
@@ -285,7 +286,7 @@ export async function generateVolume(writer: BulkWriter, units: VolumeUnit[], se
       values[p.id] = parties[i].id;
       values[p.name] = parties[i].name;
     });
-    at.forEach((t, i) => (values[instantToken(i)] = t));
+    at.forEach((t, i) => (values[instants[i]] = t));
     const codeOf = (token: string) => values[token] ?? token;
     const real = (segments: Segment[]): Segment[] =>
       segments.map((s) => ({ ...s, unitCode: codeOf(s.unitCode), startedAt: values[s.startedAt], ...(s.endedAt ? { endedAt: values[s.endedAt] } : {}) }));
@@ -293,7 +294,7 @@ export async function generateVolume(writer: BulkWriter, units: VolumeUnit[], se
     const last = at[at.length - 1];
     await add('cases', {
       id: caseId,
-      case_no: caseNumber(accepting, year),
+      case_no: unique(caseNumberScope(accepting.code, year), (n) => formatCaseNumber(year, accepting, n)),
       machine_id: currentCaseMachine.id,
       machine_version: currentCaseMachine.version,
       state: template.state,
@@ -372,7 +373,7 @@ export async function generateVolume(writer: BulkWriter, units: VolumeUnit[], se
           id: uuidv7(born),
           case_id: caseId,
           kind,
-          number: formatDocumentNumber(docYear, issuer, kind as never, next(numberScope(issuer.code, kind, docYear))),
+          number: unique(numberScope(issuer.code, kind, docYear), (n) => formatDocumentNumber(docYear, issuer, kind as never, n)),
           issuing_unit_code: issuer.code,
           issued_by: issuer.code,
           issued_at: at[i],
@@ -392,6 +393,7 @@ export async function generateVolume(writer: BulkWriter, units: VolumeUnit[], se
       const deltas = transitionFacts({
         at: at[i],
         event: { type: step.event, performance: step.performance },
+        toState: step.to,
         actorUnitCode: cast[step.role].code,
         kase,
         before: real(step.before),

@@ -7,6 +7,7 @@ const kase = { disputeType: 'labour', disputeSubtype: 'unpaid-migrant-wages', so
 const record = (overrides: Partial<TransitionRecord>): TransitionRecord => ({
   at: '2026-10-10T02:00:00.000Z',
   event: { type: 'REGISTER' },
+  toState: 'peoples.registered',
   actorUnitCode: village,
   kase,
   before: [],
@@ -98,5 +99,24 @@ describe('R-T1 hand-off documents and follow-ups count in the month they were is
       { month: '2026-12', unitCode: office, track: 'peoples', figures: { guidanceIssued: 1 } },
       { month: '2026-11', unitCode: village, track: 'peoples', figures: { followUps: 1, performed: 1 } },
     ]);
+  });
+});
+
+describe('R-L4/R-L6 court hand-offs: a failure reported back to the court, an agreement judicially confirmed', () => {
+  const office = '130606002-jo';
+  const agreed: Segment = { seq: 1, track: 'peoples', unitCode: office, startedAt: '2026-11-03T02:00:00.000Z', endedAt: '2026-11-20T02:00:00.000Z', outcome: 'agreement' };
+
+  it('counts a failure reported to the court as returned to court, at the office, in the month it was sent', () => {
+    const deltas = transitionFacts(record({ at: '2026-12-01T01:00:00.000Z', event: { type: 'REPORT_COURT_RESULT' }, toState: 'court.filingReview', actorUnitCode: office }));
+    expect(deltas).toEqual([{ month: '2026-12', unitCode: office, track: 'peoples', figures: { courtReturned: 1 } }]);
+    // An agreement reported to the court stays with the office: the case is not returned.
+    expect(transitionFacts(record({ event: { type: 'REPORT_COURT_RESULT' }, toState: 'peoples.agreed', actorUnitCode: office }))).toEqual([]);
+  });
+
+  it('counts a confirming ruling for the unit that reached the agreement, not the court that ruled', () => {
+    const ruling = (confirmed: boolean) =>
+      transitionFacts(record({ at: '2026-12-10T01:00:00.000Z', event: { type: 'RULE_ON_CONFIRMATION', confirmed }, toState: 'peoples.agreed', actorUnitCode: '130606-ct', before: [agreed], after: [agreed] }));
+    expect(ruling(true)).toEqual([{ month: '2026-12', unitCode: office, track: 'peoples', figures: { confirmed: 1 } }]);
+    expect(ruling(false)).toEqual([]);
   });
 });
