@@ -6,7 +6,7 @@
 // Usage: npm run bench:clocks [-- --clocks 10000 --rate 100 --seconds 8 --pg]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { intakeBody } from '../../test/factories/parties';
 import { api, login, machineLine, startServer } from '../support/server';
@@ -143,10 +143,12 @@ async function main() {
     const admin = await login(server.url, 'admin');
     const readIds = [template.id, ...ids.slice(0, 499)];
 
+    const load = () => loadavg()[0].toFixed(1);
+    console.log(`load average before: ${load()}`);
     // Warm-up, then the baseline: steady reads with nothing to sweep.
     await steadyReads(server.url, reader, readIds, ((end) => () => performance.now() > end)(performance.now() + 2000));
-    const idleEnd = performance.now() + idleSeconds * 1000;
-    const idle = await steadyReads(server.url, reader, readIds, () => performance.now() > idleEnd);
+    const idleFor = (seconds: number) => ((end) => steadyReads(server.url, reader, readIds, () => performance.now() > end))(performance.now() + seconds * 1000);
+    const idleBefore = await idleFor(idleSeconds);
 
     // The same reads while one sweep fires every clock.
     let sweeping = true;
@@ -157,16 +159,22 @@ async function main() {
     const wall = (performance.now() - started) / 1000;
     sweeping = false;
     const busy = (await during).filter((s) => s.at >= started && s.at <= started + wall * 1000);
+    // The baseline is measured before and after the sweep, so a burst from elsewhere on the machine
+    // does not decide it alone.
+    const idleAfter = await idleFor(idleSeconds);
+    const idle = [...idleBefore, ...idleAfter];
 
     const check = await countFired(dataDir);
 
+    console.log(`load average after: ${load()}`);
     const idleP99 = percentile(idle, 99);
     const busyP99 = percentile(busy, 99);
     const errors = [...idle, ...busy].filter((s) => s.status !== 200).length;
     console.log(`sweep: ${report.fired} clocks fired in ${(report.durationMs / 1000).toFixed(2)} s (HTTP round trip ${wall.toFixed(2)} s) = ${(report.fired / (report.durationMs / 1000)).toFixed(0)} clocks/s; stopped ${report.stopped}, failed ${report.failed}`);
+    console.log(`server CPU during the sweep: ${(report.cpuMs / 1000).toFixed(2)} s = ${(report.cpuMs / report.fired).toFixed(2)} ms per clock (the reads served meanwhile included)`);
     console.log(`check: ${check.fired} clocks fired in the database, ${check.expiries} CLOCK_EXPIRED transitions on ${check.cases} cases`);
     console.log(`event-loop delay during the sweep (server): p50 ${report.eventLoopDelayMs.p50} ms, p99 ${report.eventLoopDelayMs.p99} ms, max ${report.eventLoopDelayMs.max} ms`);
-    console.log(`case reads at ${rate}/s, idle: ${idle.length} reads, p50 ${fmt(percentile(idle, 50))} ms, p99 ${fmt(idleP99)} ms`);
+    console.log(`case reads at ${rate}/s, idle (before + after): ${idle.length} reads, p50 ${fmt(percentile(idle, 50))} ms, p99 ${fmt(idleP99)} ms (before ${fmt(percentile(idleBefore, 99))}, after ${fmt(percentile(idleAfter, 99))})`);
     console.log(`case reads at ${rate}/s, during the sweep: ${busy.length} reads, p50 ${fmt(percentile(busy, 50))} ms, p99 ${fmt(busyP99)} ms, max ${fmt(percentile(busy, 100))} ms`);
     console.log(`ratio p99 during / idle: ${(busyP99 / idleP99).toFixed(2)}; non-200 answers: ${errors}`);
     const inTime = report.fired === clocks && report.durationMs <= 10_000;

@@ -18,7 +18,7 @@ import { DomainError } from '../common/errors/domain.error';
 import { Clock } from '../common/time/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { Database } from '../database/database';
-import { hydrate, selectAs } from '../database/hydrate';
+import { selectAs } from '../database/hydrate';
 import { sql } from '../database/sql';
 import type { Tx } from '../database/tx';
 import { InboxService } from '../inbox/inbox.service';
@@ -28,6 +28,7 @@ import { clockLabel } from './clock-labels';
 import { markStopped } from './clock-keeper';
 import type { ClockBasis } from './clock.entity';
 import { HolidayCalendar } from './holiday-calendar';
+import { WalCheckpointer } from './wal-checkpointer';
 import { zhDate } from './period';
 
 export interface SweepReport {
@@ -40,15 +41,16 @@ export interface SweepReport {
   durationMs: number;
   /** How long the event loop was held meanwhile (what an HTTP request may have waited). */
   eventLoopDelayMs: { p50: number; p99: number; max: number };
+  /** CPU time of the whole process meanwhile (requests served during the sweep included). */
+  cpuMs: number;
 }
 
-/** A due clock and, in the same row, every column of its case. */
-interface DueRow extends Record<string, unknown> {
-  id: string;
+/** A claimed due clock: just enough to find it and its case again. */
+interface DueRow {
   clock_id: string;
   clock_kind: string;
-  clock_basis: string;
   clock_attempts: number | string;
+  case_id: string;
 }
 
 interface ReminderRow {
@@ -86,6 +88,7 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
   private timer?: NodeJS.Timeout;
   private queue: Promise<unknown> = Promise.resolve();
   private closing = false;
+  private checkpointer?: Promise<WalCheckpointer | undefined>;
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -138,21 +141,28 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
 
   private async sweep(): Promise<SweepReport> {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
     const now = this.clock.now();
     await this.calendar.refresh();
-    const report: SweepReport = { fired: 0, stopped: 0, failed: 0, reminded: 0, durationMs: 0, eventLoopDelayMs: { p50: 0, p99: 0, max: 0 } };
+    const report: SweepReport = { fired: 0, stopped: 0, failed: 0, reminded: 0, durationMs: 0, eventLoopDelayMs: { p50: 0, p99: 0, max: 0 }, cpuMs: 0 };
     // PostgreSQL: several transactions claim side by side (SKIP LOCKED keeps them apart), so the
     // statements' round trips overlap. SQLite has one writer.
     const workers = this.db.isPostgres ? this.config.deadlines.sweepWorkers : 1;
-    await Promise.all(Array.from({ length: workers }, () => this.fireAll(now, report)));
-    await this.drain((tx) => this.remindSome(tx, now, report));
+    try {
+      await Promise.all(Array.from({ length: workers }, () => this.fireAll(now, report)));
+      await this.drain((tx) => this.remindSome(tx, now, report));
+    } finally {
+      await this.releaseCheckpoints();
+    }
     delay.disable();
     // The histogram counts the 1 ms sampling interval itself; report only the time beyond it.
     const ms = (ns: number) => Math.max(0, Math.round(ns / 1e5 - 10) / 10);
     report.eventLoopDelayMs = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) };
     report.durationMs = Math.round(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    report.cpuMs = Math.round((used.user + used.system) / 1000);
     return report;
   }
 
@@ -163,6 +173,22 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
       if (!handled) return;
       await nextTurn();
     }
+  }
+
+  /** A mass sweep on SQLite: WAL checkpoints move off the main thread until it ends (./wal-checkpointer.ts). */
+  private takeOverCheckpoints(): void {
+    if (this.db.isPostgres || this.checkpointer) return;
+    const driver = this.db.writer.driver as unknown as { databaseConnection: Parameters<typeof WalCheckpointer.start>[0] };
+    this.checkpointer = WalCheckpointer.start(driver.databaseConnection, String(this.db.writer.options.database)).catch((error) => {
+      this.logger.warn(`WAL 检查点线程未能启动，由提交时自动检查点代替：${error instanceof Error ? error.message : error}`);
+      return undefined;
+    });
+  }
+
+  private async releaseCheckpoints(): Promise<void> {
+    const checkpointer = await this.checkpointer;
+    this.checkpointer = undefined;
+    await checkpointer?.stop();
   }
 
   // ---- expiry ----------------------------------------------------------------------------------
@@ -191,6 +217,7 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
       report.failed += round.failed;
       careful = false;
       if (!round.handled) return;
+      if (round.handled >= this.config.deadlines.sweepBatch) this.takeOverCheckpoints();
       await nextTurn();
     }
   }
@@ -202,9 +229,11 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
    */
   private async fireSome(tx: Tx, now: Date, careful: boolean): Promise<RoundTally> {
     const at = now.toISOString();
+    // Narrow rows: the claim of a whole batch is one synchronous statement on SQLite, so it must
+    // be cheap; each case row is read when its turn comes.
     const rows = await sql<DueRow>(
       tx.em,
-      `SELECT k.id AS clock_id, k.kind AS clock_kind, k.basis AS clock_basis, k.attempts AS clock_attempts, c.*
+      `SELECT k.id AS clock_id, k.kind AS clock_kind, k.attempts AS clock_attempts, k.case_id
        FROM clocks k JOIN cases c ON c.id = k.case_id
        WHERE k.status = 'running' AND k.due_at <= ? AND (k.next_attempt_at IS NULL OR k.next_attempt_at <= ?)
        ORDER BY k.due_at LIMIT ?${this.db.isPostgres ? ' FOR UPDATE OF k, c SKIP LOCKED' : ''}`,
@@ -216,18 +245,15 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
     const { sweepSliceMs, sweepRoundMs } = this.config.deadlines;
     const roundEnds = performance.now() + sweepRoundMs;
     let sliceEnds = performance.now() + sweepSliceMs;
-    const touched = new Set<string>();
     const tally: RoundTally = { handled: 0, fired: 0, stopped: 0, failed: 0 };
     // One instant for the round: the transitions it records and the clocks it marks fired.
     const firedAt = this.clock.now();
     const fired: string[] = [];
     for (const row of rows) {
       if (tally.handled > 0 && performance.now() > roundEnds) break;
-      // A second clock of a case already moved in this round must see the case as it is now.
-      const caseRow = touched.has(row.id)
-        ? (await selectAs(tx.em, CaseRecord, 'SELECT * FROM cases WHERE id = ?', [row.id]))[0]
-        : hydrate(tx.em, CaseRecord, row);
-      touched.add(row.id);
+      // Read now, not with the claim: a second clock of a case moved earlier in this round sees
+      // the case as it is now. (On PostgreSQL the claim already holds the row's lock.)
+      const [caseRow] = await selectAs(tx.em, CaseRecord, 'SELECT * FROM cases WHERE id = ?', [row.case_id]);
       if (careful) tally[await this.fireCarefully(tx, row, caseRow, firedAt)] += 1;
       else {
         await this.fire(tx, row, caseRow, firedAt);
@@ -279,7 +305,8 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
       if (error instanceof DomainError && refusals.has(error.code)) {
         // The case moved on (concluded, another track): stop the clock for good rather than loop.
         const reason = `期限届满时案件不再接受届满事件：${error.message}`;
-        await markStopped(tx.em, { id: row.clock_id, basis: JSON.parse(row.clock_basis) as ClockBasis }, at, reason);
+        const [{ basis }] = await sql<{ basis: string }>(tx.em, 'SELECT basis FROM clocks WHERE id = ?', [row.clock_id]);
+        await markStopped(tx.em, { id: row.clock_id, basis: JSON.parse(basis) as ClockBasis }, at, reason);
         await this.audit.append(
           { actorUsername: 'system', actorUnitCode: caseRow.handlingUnitCode, action: 'clock.stopped', targetType: 'case', targetId: caseRow.id, detail: { clockId: row.clock_id, kind: row.clock_kind, reason } },
           tx.em,

@@ -110,3 +110,28 @@ describe('R-D1 the sweeper polls the table by itself', () => {
     }
   });
 });
+
+describe('R-D1 a mass sweep on SQLite checkpoints the WAL off the main thread, and hands checkpoints back', () => {
+  it('fires every clock of several full rounds and restores automatic checkpoints', async () => {
+    const app = await boot({ ...config, deadlines: { ...config.deadlines, sweepBatch: 2 } }, '2027-05-03T09:00:00+08:00');
+    try {
+      const office = await app.as('130606002-jo');
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const view = await prepareMediation(office, await registerCase(office, intakeBody()));
+        await send(office, view.id, { type: 'START_MEDIATION' });
+        ids.push(view.id);
+      }
+      app.clock.set('2027-07-01T09:00:00+08:00');
+      expect((await app.app.get(ClockSweeper).sweepNow()).fired).toBe(5);
+      for (const id of ids) expect((await office.get(`/api/cases/${id}`)).body.state).toBe('peoples.failed');
+      const db = app.app.get(Database);
+      if (!db.isPostgres) {
+        const writer = (db.writer.driver as unknown as { databaseConnection: { pragma(s: string, o: object): unknown } }).databaseConnection;
+        expect(writer.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      }
+    } finally {
+      await app.app.close();
+    }
+  });
+});
