@@ -101,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sweepBatch: parsed.DEADLINE_SWEEP_BATCH ?? 200,
       sweepSliceMs: parsed.DEADLINE_SWEEP_SLICE_MS ?? 2,
       sweepRoundMs: parsed.DEADLINE_SWEEP_ROUND_MS ?? 100,
-      sweepWorkers: parsed.DEADLINE_SWEEP_WORKERS ?? 4,
+      sweepWorkers: parsed.DEADLINE_SWEEP_WORKERS ?? 1,
     },
     courtReferral: {
       days: parsed.COURT_REFERRAL_DAYS ?? 30,

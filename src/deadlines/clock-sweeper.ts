@@ -147,8 +147,8 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
     const now = this.clock.now();
     await this.calendar.refresh();
     const report: SweepReport = { fired: 0, stopped: 0, failed: 0, reminded: 0, durationMs: 0, eventLoopDelayMs: { p50: 0, p99: 0, max: 0 }, cpuMs: 0 };
-    // PostgreSQL: several transactions claim side by side (SKIP LOCKED keeps them apart), so the
-    // statements' round trips overlap. SQLite has one writer.
+    // PostgreSQL: DEADLINE_SWEEP_WORKERS transactions may claim side by side (SKIP LOCKED keeps
+    // them apart, as it does between instances). SQLite has one writer.
     const workers = this.db.isPostgres ? this.config.deadlines.sweepWorkers : 1;
     try {
       await Promise.all(Array.from({ length: workers }, () => this.fireAll(now, report)));
@@ -200,10 +200,14 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
    */
   private async fireAll(now: Date, report: SweepReport): Promise<void> {
     let careful = false;
+    // Claim about what a round gets through in its time budget, not more: on PostgreSQL every
+    // claimed row is locked for the whole round.
+    let claim = this.config.deadlines.sweepBatch;
+    let handled = 0;
     while (!this.closing) {
       let round: RoundTally;
       try {
-        round = await this.db.write((tx) => this.fireSome(tx, now, careful));
+        round = await this.db.write((tx) => this.fireSome(tx, now, careful, claim));
       } catch (error) {
         if (error instanceof RoundAborted && !careful) {
           careful = true;
@@ -217,7 +221,9 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
       report.failed += round.failed;
       careful = false;
       if (!round.handled) return;
-      if (round.handled >= this.config.deadlines.sweepBatch) this.takeOverCheckpoints();
+      claim = Math.min(this.config.deadlines.sweepBatch, Math.max(10, Math.ceil(round.handled * 1.5)));
+      handled += round.handled;
+      if (handled >= this.config.deadlines.sweepBatch) this.takeOverCheckpoints();
       await nextTurn();
     }
   }
@@ -227,7 +233,7 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
    * locks both rows and skips any already locked — by another instance's sweep, or by a request
    * working on that case — so nothing ever waits for a lock while holding one (no deadlocks).
    */
-  private async fireSome(tx: Tx, now: Date, careful: boolean): Promise<RoundTally> {
+  private async fireSome(tx: Tx, now: Date, careful: boolean, claim: number): Promise<RoundTally> {
     const at = now.toISOString();
     // Narrow rows: the claim of a whole batch is one synchronous statement on SQLite, so it must
     // be cheap; each case row is read when its turn comes.
@@ -237,7 +243,7 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
        FROM clocks k JOIN cases c ON c.id = k.case_id
        WHERE k.status = 'running' AND k.due_at <= ? AND (k.next_attempt_at IS NULL OR k.next_attempt_at <= ?)
        ORDER BY k.due_at LIMIT ?${this.db.isPostgres ? ' FOR UPDATE OF k, c SKIP LOCKED' : ''}`,
-      [at, at, this.config.deadlines.sweepBatch],
+      [at, at, claim],
     );
     // One commit (one fsync) per round, but the event loop is let go every slice so requests are
     // answered meanwhile. Writes wait for the round to commit: it ends after roundMs, and the
