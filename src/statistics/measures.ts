@@ -85,17 +85,23 @@ export const columnOf = (id: string): string =>
 /** A month's figures for one unit (or a roll-up): every measure id → integer. */
 export type Figures = Record<string, number>;
 
+// Roll-ups build thousands of these per report: copying one literal is far cheaper than
+// assembling an object of sixty-odd keys each time.
+const zero: Figures = Object.fromEntries(measureIds.map((id) => [id, 0]));
+
 export function emptyFigures(): Figures {
-  return Object.fromEntries(measureIds.map((id) => [id, 0]));
+  return { ...zero };
 }
 
 export function addInto(target: Figures, more: Partial<Figures>): Figures {
-  for (const [id, value] of Object.entries(more)) target[id] = (target[id] ?? 0) + (value ?? 0);
+  for (const id in more) target[id] = (target[id] ?? 0) + (more[id] ?? 0);
   return target;
 }
 
 export function sumFigures(list: Figures[]): Figures {
-  return list.reduce((acc, f) => addInto(acc, f), emptyFigures());
+  const sum = emptyFigures();
+  for (const f of list) for (const id of measureIds) sum[id] += f[id] ?? 0;
+  return sum;
 }
 
 export function subtractFigures(a: Figures, b: Figures): Figures {

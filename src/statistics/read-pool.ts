@@ -20,18 +20,27 @@ export const emQuery =
 export interface StatisticsReader {
   dialect: Dialect;
   query: Query;
+  /** Rows as arrays in the SELECT's column order: for wide rows (the summary's 60-odd columns). */
+  rows(text: string, params?: unknown[]): Promise<unknown[][]>;
   close(): Promise<void>;
 }
 
 export function statisticsReader(db: Database, threads = 2): StatisticsReader {
   if (db.isPostgres) {
-    return { dialect: 'postgres', query: emQuery(db.reader), close: async () => {} };
+    const query = emQuery(db.reader);
+    return {
+      dialect: 'postgres',
+      query,
+      rows: async (text, params) => (await query(text, params)).map((r) => Object.values(r as object)),
+      close: async () => {},
+    };
   }
   const { filename, execArgv } = workerEntry(__dirname, 'sqlite-read.worker');
   const pool = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: threads, idleTimeout: 30_000, workerData: { path: String(db.writer.options.database) } });
   return {
     dialect: 'sqlite',
     query: (text, params = []) => pool.run({ text, params }) as Promise<any[]>,
+    rows: (text, params = []) => pool.run({ text, params, raw: true }) as Promise<unknown[][]>,
     close: () => pool.destroy(),
   };
 }

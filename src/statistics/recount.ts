@@ -32,8 +32,11 @@ export interface SummaryRow {
 }
 
 const byColumn = new Map(measures.map((x) => [columnOf(x.id), x.id]));
-const inList = (values: string[]) => values.map(literal).join(', ');
-const countIf = (condition: string, column: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS ${column}`;
+const inList = (values: string[]): string => values.map(literal).join(', ');
+// FILTER evaluates each condition but steps only the aggregates whose rows match: with thirty
+// breakdown columns per segment that is markedly cheaper than SUM(CASE …) on both dialects.
+const countIf = (condition: string, column: string) => `COUNT(*) FILTER (WHERE ${condition}) AS ${column}`;
+const sumIf = (value: string, condition: string, column: string) => `COALESCE(SUM(${value}) FILTER (WHERE ${condition}), 0) AS ${column}`;
 
 /** Conditions a pass adds for the scope: the month's time range, the units, the cut-off. */
 function where(scope: RecountScope, instant: string, unit: string, recordedBy: string[]) {
@@ -86,7 +89,7 @@ function acceptancePass(scope: RecountScope): Pass {
   return pass(
     `SELECT ${monthOf('s.started_at')} AS month, s.unit_code, s.track,
         COUNT(*) AS mediated,
-        SUM((SELECT COUNT(*) FROM parties p WHERE p.case_id = s.case_id)) AS parties,
+        COALESCE(SUM((SELECT COUNT(*) FROM parties p WHERE p.case_id = s.case_id)), 0) AS parties,
         ${Object.keys(caseSources).map((code) => countIf(`c.source = ${literal(code)}`, columnOf(`source.${code}`))).join(',\n        ')},
         ${typeColumns.join(',\n        ')},
         ${Object.entries(sourceMeasures).map(([source, id]) => countIf(`s.seq = 1 AND c.source = ${literal(source)}`, columnOf(id))).join(',\n        ')}
@@ -101,7 +104,7 @@ function preventionPass(scope: RecountScope): Pass {
   const w = where(scope, 's.started_at', 's.unit_code', ['s.started_at', registeredAt]);
   const columns = Object.keys(preventionKinds).flatMap((kind) => [
     countIf(`f.kind = ${literal(kind)}`, columnOf(`prevention.${kind}.cases`)),
-    `SUM(CASE WHEN f.kind = ${literal(kind)} THEN f.people ELSE 0 END) AS ${columnOf(`prevention.${kind}.people`)}`,
+    sumIf('f.people', `f.kind = ${literal(kind)}`, columnOf(`prevention.${kind}.people`)),
   ]);
   return pass(
     `SELECT ${monthOf('s.started_at')} AS month, s.unit_code, s.track, ${columns.join(', ')}
@@ -126,8 +129,8 @@ function conclusionPass(scope: RecountScope, reader: StatisticsReader): Pass {
         ${countIf(`s.outcome IN (${inList(outcomesOf('handover'))})`, 'handed_over')},
         ${countIf(`s.outcome = 'mediation-statement' OR (s.outcome = 'agreement' AND COALESCE(${form}, 'written') <> 'oral')`, 'agreements_written')},
         ${countIf(`s.outcome = 'agreement' AND ${form} = 'oral'`, 'agreements_oral')},
-        SUM(CASE WHEN s.outcome = 'agreement' THEN COALESCE(${amount}, 0) ELSE 0 END) AS amount_fen,
-        SUM(CASE WHEN s.outcome IN (${concluded}) THEN ${epochSeconds(reader.dialect, 's.ended_at')} - ${epochSeconds(reader.dialect, 's.started_at')} ELSE 0 END) AS concluded_seconds,
+        ${sumIf(`COALESCE(${amount}, 0)`, `s.outcome = 'agreement'`, 'amount_fen')},
+        ${sumIf(`${epochSeconds(reader.dialect, 's.ended_at')} - ${epochSeconds(reader.dialect, 's.started_at')}`, `s.outcome IN (${concluded})`, 'concluded_seconds')},
         ${countIf(`s.outcome IN (${concluded}) AND (s.outcome = 'expired' OR ${late})`, 'overdue')}
       FROM case_segments s ${monthJoin('s.ended_at')}
       LEFT JOIN case_transitions a ON a.event = 'REACH_AGREEMENT' AND a.case_id = s.case_id
@@ -151,18 +154,35 @@ function documentPass(scope: RecountScope): Pass {
   );
 }
 
-/** What an office's own events count: follow-ups and their performance, cases handed back to the court. */
-function officeEventPass(scope: RecountScope, reader: StatisticsReader): Pass {
+/**
+ * Rare events the recount reads by kind. The SQLite index over them is partial, and SQLite uses a
+ * partial index only when the query repeats its condition word for word: every pass that reads one
+ * of them says `t.event IN (…this list…)` first (migration 1795790000001 has the same list).
+ */
+export const rareEvents = ['RETURN_REFERRAL', 'REPORT_COURT_RESULT', 'RULE_ON_CONFIRMATION'];
+const rareEventsTerm = (alias: string) => `${alias}.event IN (${inList(rareEvents)})`;
+
+/** RECORD_FOLLOW_UP: follow-ups and those that found the agreement performed, at the recording unit. */
+function followUpPass(scope: RecountScope, reader: StatisticsReader): Pass {
   const w = where(scope, 't.at', 't.actor_unit_code', ['t.at']);
-  const followUp = `t.event = 'RECORD_FOLLOW_UP'`;
-  const returned = `t.event IN (${inList(courtReturnEvents)}) AND t.to_state LIKE 'court.%'`;
   return pass(
     `SELECT ${monthOf('t.at')} AS month, t.actor_unit_code AS unit_code, 'peoples' AS track,
-        ${countIf(followUp, 'follow_ups')},
-        ${countIf(`${followUp} AND ${jsonField(reader.dialect, 't.payload', 'performance')} = 'performed'`, 'performed')},
-        ${countIf(returned, 'court_returned')}
+        COUNT(*) AS follow_ups,
+        ${countIf(`${jsonField(reader.dialect, 't.payload', 'performance')} = 'performed'`, 'performed')}
       FROM case_transitions t ${monthJoin('t.at')}
-      ${w.sql ? `${w.sql} AND` : 'WHERE'} t.event IN (${inList(['RECORD_FOLLOW_UP', ...courtReturnEvents])})
+      ${w.sql ? `${w.sql} AND` : 'WHERE'} t.event = 'RECORD_FOLLOW_UP'
+      GROUP BY 1, 2`,
+    w.params,
+  );
+}
+
+/** Cases an office handed back to the court (R-L3, R-L4), at the office, in the month it did. */
+function courtReturnPass(scope: RecountScope): Pass {
+  const w = where(scope, 't.at', 't.actor_unit_code', ['t.at']);
+  return pass(
+    `SELECT ${monthOf('t.at')} AS month, t.actor_unit_code AS unit_code, 'peoples' AS track, COUNT(*) AS court_returned
+      FROM case_transitions t ${monthJoin('t.at')}
+      ${w.sql ? `${w.sql} AND` : 'WHERE'} ${rareEventsTerm('t')} AND t.event IN (${inList(courtReturnEvents)}) AND t.to_state LIKE 'court.%'
       GROUP BY 1, 2`,
     w.params,
   );
@@ -174,7 +194,7 @@ function confirmationPass(scope: RecountScope, reader: StatisticsReader): Pass {
   return pass(
     `SELECT ${monthOf('t.at')} AS month, s.unit_code, s.track, COUNT(*) AS confirmed
       FROM case_transitions t JOIN case_segments s ON s.case_id = t.case_id AND s.outcome = 'agreement' ${monthJoin('t.at')}
-      ${w.sql ? `${w.sql} AND` : 'WHERE'} t.event = 'RULE_ON_CONFIRMATION' AND ${jsonTrue(reader.dialect, 't.payload', 'confirmed')}
+      ${w.sql ? `${w.sql} AND` : 'WHERE'} ${rareEventsTerm('t')} AND t.event = 'RULE_ON_CONFIRMATION' AND ${jsonTrue(reader.dialect, 't.payload', 'confirmed')}
       GROUP BY 1, 2, 3`,
     w.params,
   );
@@ -185,7 +205,8 @@ const passes = (reader: StatisticsReader, scope: RecountScope): Pass[] => [
   conclusionPass(scope, reader),
   preventionPass(scope),
   documentPass(scope),
-  officeEventPass(scope, reader),
+  followUpPass(scope, reader),
+  courtReturnPass(scope),
   confirmationPass(scope, reader),
 ];
 

@@ -104,7 +104,7 @@ export class MonthlyReports {
     const rows = (
       cutoff
         ? await recount(this.reader, { month, unitCodes, cutoff })
-        : await readSummary(this.reader.query, { from: month, to: month }, unitCodes.length > unitListLimit ? undefined : unitCodes)
+        : await readSummary(this.reader, { from: month, to: month }, unitCodes.length > unitListLimit ? undefined : unitCodes)
     ).filter(inScope);
     const screening = [...(await screeningFigures(this.reader.query, month, cutoff))].filter(([unitCode]) => subtree.has(org.units.get(unitCode)?.divisionCode ?? ''));
     const own = ownByDivision([

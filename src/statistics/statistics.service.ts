@@ -141,7 +141,7 @@ export class StatisticsService implements OnApplicationShutdown {
   private async trend(target: ReportTarget, report: MonthlyReport): Promise<TrendPoint[]> {
     const months = monthsBetween(addMonths(report.month, -11), report.month);
     const org = await this.reports.orgs.snapshot();
-    const rows = await readSummary(this.reader.query, { from: months[0], to: report.month });
+    const rows = await readSummary(this.reader, { from: months[0], to: report.month });
     const mine = (await submissionsOf(this.reader.query, target.unit.code)).filter((s) => !s.reopenedAt && months.includes(s.month));
     const frozen = await frozenReports(this.reader.query, mine.map((s) => s.id));
     return months.map((month) => {

@@ -6,7 +6,7 @@ import { uuidv7 } from '../common/ids';
 import { sql } from '../database/sql';
 import { columnOf, emptyFigures, measures, type Figures } from './measures';
 import { shanghaiMonth, type Month } from './month';
-import type { Query } from './read-pool';
+import type { Query, StatisticsReader } from './read-pool';
 import type { SummaryRow } from './recount';
 import { placeholders } from './sql-dialect';
 import type { FactDelta } from './transition-facts';
@@ -39,15 +39,16 @@ export async function applyDeltas(em: EntityManager, deltas: FactDelta[], record
   }
 }
 
-function toRow(r: Record<string, unknown>): SummaryRow {
+/** A raw row of `selectColumns`: month, unit, track, then the measures in `columns` order. */
+function toRow(r: unknown[]): SummaryRow {
   const figures = emptyFigures();
-  for (const c of columns) figures[c.id] = Number(r[c.column] ?? 0);
-  return { month: String(r.month), unitCode: String(r.unit_code), track: String(r.track), figures };
+  columns.forEach((c, i) => (figures[c.id] = Number(r[3 + i] ?? 0)));
+  return { month: String(r[0]), unitCode: String(r[1]), track: String(r[2]), figures };
 }
 
 /** Summary rows of one month, or of a range of months; for some units or all. */
 export async function readSummary(
-  query: Query,
+  reader: Pick<StatisticsReader, 'rows'>,
   range: { from: Month; to: Month } | 'all',
   unitCodes?: string[],
 ): Promise<SummaryRow[]> {
@@ -61,7 +62,7 @@ export async function readSummary(
     clauses.push(unitCodes.length ? `unit_code IN (${placeholders(unitCodes.length)})` : '1 = 0');
     params.push(...unitCodes);
   }
-  const rows = await query(
+  const rows = await reader.rows(
     `SELECT ${selectColumns} FROM statistics_monthly ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`,
     params,
   );

@@ -3,6 +3,8 @@ import { caseSources } from '../../../src/cases/catalog/sources';
 import { preventionKinds } from '../../../src/cases/prevention-flag.entity';
 import { statisticsColumns1795790000000 } from '../../../src/database/migrations/1795790000000-Statistics';
 import { columnOf, measures } from '../../../src/statistics/measures';
+import { rareEvents } from '../../../src/statistics/recount';
+import { statisticsRareEvents1795790000001 } from '../../../src/database/migrations/1795790000001-StatisticsRecountIndexes';
 
 describe('R-T1 the form has a column for every category the record can hold', () => {
   const ids = new Set(measures.map((m) => m.id));
@@ -19,5 +21,11 @@ describe('R-T1 the form has a column for every category the record can hold', ()
 
   it('every visible column has a Chinese header', () => {
     for (const m of measures) expect(m.header).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('the recount reads the rare events through the index its migration built over the same list', () => {
+  it('names the same events', () => {
+    expect(rareEvents).toEqual(statisticsRareEvents1795790000001);
   });
 });
