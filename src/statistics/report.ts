@@ -98,22 +98,27 @@ export class MonthlyReports {
     const root = target.unit.divisionCode;
     const subtree = new Set(tree.subtree(root));
     const unitCodes = [...subtree].flatMap((d) => (org.unitsByDivision.get(d) ?? []).map((u) => u.code));
-    const inScope = (r: { unitCode: string; track: string }) =>
-      (target.scope === 'all' || r.track === 'peoples') && subtree.has(org.units.get(r.unitCode)?.divisionCode ?? '');
-
-    const rows = (
-      cutoff
-        ? await recount(this.reader, { month, unitCodes, cutoff })
-        : await readSummary(this.reader, { from: month, to: month }, unitCodes.length > unitListLimit ? undefined : unitCodes)
-    ).filter(inScope);
-    const screening = [...(await screeningFigures(this.reader.query, month, cutoff))].filter(([unitCode]) => subtree.has(org.units.get(unitCode)?.divisionCode ?? ''));
-    const own = ownByDivision([
-      ...rows.map((r) => ({ divisionCode: org.units.get(r.unitCode)!.divisionCode, figures: r.figures })),
-      ...screening.map(([unitCode, figures]) => ({ divisionCode: org.units.get(unitCode)!.divisionCode, figures })),
-    ]);
+    const divisionOf = (unitCode: string) => org.units.get(unitCode)?.divisionCode ?? '';
+    const inScope = (r: { unitCode: string; track: string }) => (target.scope === 'all' || r.track === 'peoples') && subtree.has(divisionOf(r.unitCode));
 
     const chain = target.scope === 'peoples' && !cutoff;
-    const latest = chain ? await latestSubmissions(this.reader.query, month) : new Map<string, Submission>();
+    // Independent reads, side by side (on SQLite the read pool runs two at a time).
+    const [counted, screening, latest, adjustments, relapses, days] = await Promise.all([
+      cutoff
+        ? recount(this.reader, { month, unitCodes, cutoff })
+        : readSummary(this.reader, { from: month, to: month }, unitCodes.length > unitListLimit ? undefined : unitCodes),
+      screeningFigures(this.reader.query, month, cutoff),
+      chain ? latestSubmissions(this.reader.query, month) : new Map<string, Submission>(),
+      chain ? this.adjustments(org, subtree, month, now) : new Map<string, Adjustment[]>(),
+      this.relapses(month, unitCodes, cutoff),
+      this.dueDays(),
+    ]);
+    const rows = counted.filter(inScope);
+    const own = ownByDivision(
+      [...rows, ...[...screening].map(([unitCode, figures]) => ({ unitCode, track: 'peoples', figures }))]
+        .filter(inScope)
+        .map((r) => ({ divisionCode: divisionOf(r.unitCode), figures: r.figures })),
+    );
     const submissions = new Map<string, SubmissionState>();
     for (const [division, s] of latest) {
       if (subtree.has(division)) submissions.set(division, { status: s.reopenedAt ? 'reopened' : 'submitted', submittedAt: toShanghaiIso(s.submittedAt) });
@@ -124,14 +129,12 @@ export class MonthlyReports {
       const report = frozen.get(latest.get(division)!.id)!;
       submissions.get(division)!.frozen = { total: report.figures, adjustments: report.adjustments.total };
     }
-    const adjustments = chain ? await this.adjustments(org, subtree, month, now) : new Map<string, Adjustment[]>();
 
     const rollup = rollUp({ tree, scope: target.scope, own, adjustments, submissions }, root);
     assertAddsUp(`${target.unit.name}${month}`, rollup);
 
     const division = tree.division(root)!;
     const mine = latest.get(root);
-    const days = await this.dueDays();
     return {
       unit: { code: target.unit.code, name: target.unit.name },
       division: { code: division.code, name: division.name, level: division.level },
@@ -153,7 +156,7 @@ export class MonthlyReports {
       adjustments: rollup.adjustments,
       excluded: tree.reportingElsewhere(root),
       byTrack: target.scope === 'all' ? byTrack(rows) : null,
-      evaluation: evaluate(rollup.total, { relapses: await this.relapses(month, unitCodes, cutoff) }),
+      evaluation: evaluate(rollup.total, { relapses }),
     };
   }
 
