@@ -1,13 +1,41 @@
 // Raw rows → entities through TypeORM's own column metadata and driver conversions, for hot
 // paths where the query builder would cost more than the statement.
-import type { EntityManager, ObjectLiteral } from 'typeorm';
+import type { EntityManager, EntityMetadata, ObjectLiteral } from 'typeorm';
 import { sql } from './sql';
 
+interface ColumnPlan {
+  property: string;
+  name: string;
+  /** Set when the driver must convert (JSON, booleans, transformers such as decryption or bigint). */
+  convert?: (value: unknown) => unknown;
+}
+
+// Text and integer columns come back from both drivers as they are stored; only the others pay
+// for the driver's conversion. The plan is worked out once per entity and connection.
+const plainTypes = new Set(['varchar', 'text', 'integer', 'int', String, Number]);
+const plans = new WeakMap<EntityMetadata, ColumnPlan[]>();
+
+function planFor(em: EntityManager, metadata: EntityMetadata): ColumnPlan[] {
+  let plan = plans.get(metadata);
+  if (!plan) {
+    const driver = em.connection.driver;
+    plan = metadata.columns.map((column) => ({
+      property: column.propertyName,
+      name: column.databaseName,
+      convert:
+        column.transformer || !plainTypes.has(column.type as string) ? (value: unknown) => driver.prepareHydratedValue(value, column) : undefined,
+    }));
+    plans.set(metadata, plan);
+  }
+  return plan;
+}
+
 export function hydrate<T extends ObjectLiteral>(em: EntityManager, entity: new () => T, raw: Record<string, unknown>): T {
-  const { columns } = em.connection.getMetadata(entity);
-  const driver = em.connection.driver;
   const out = new entity() as Record<string, unknown>;
-  for (const column of columns) out[column.propertyName] = driver.prepareHydratedValue(raw[column.databaseName], column);
+  for (const { property, name, convert } of planFor(em, em.connection.getMetadata(entity))) {
+    const value = raw[name];
+    out[property] = convert ? convert(value) : value;
+  }
   return out as T;
 }
 

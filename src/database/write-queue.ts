@@ -47,14 +47,22 @@ export class SqliteWriteQueue {
     const committed: { job: Job; value: unknown; callbacks: AfterCommit[] }[] = [];
     try {
       await runner.startTransaction();
-      for (const job of batch) {
-        const outcome = await runInSavepoint(runner, job);
-        if (outcome) committed.push({ job, ...outcome });
+      if (batch.length === 1) {
+        // Alone in its transaction, a job needs no savepoint: its failure rolls back the whole.
+        const callbacks: AfterCommit[] = [];
+        const value = await batch[0].work({ em: runner.manager, afterCommit: (cb) => callbacks.push(cb) });
+        committed.push({ job: batch[0], value, callbacks });
+      } else {
+        for (const job of batch) {
+          const outcome = await runInSavepoint(runner, job);
+          if (outcome) committed.push({ job, ...outcome });
+        }
       }
       await runner.commitTransaction();
     } catch (error) {
       await runner.rollbackTransaction().catch(() => undefined);
-      for (const { job } of committed) job.reject(error);
+      const failed = batch.length === 1 ? batch : committed.map((c) => c.job);
+      for (const job of failed) job.reject(error);
       return;
     } finally {
       await runner.release();

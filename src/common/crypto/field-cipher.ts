@@ -10,6 +10,7 @@ const PREFIX = 'v1:';
 export class FieldCipher {
   private readonly encKey: Buffer;
   private readonly macKey: Buffer;
+  private readonly recent = new Map<string, string>();
 
   constructor(master: Buffer) {
     if (master.length !== 32) throw new Error('SANDIAO_DATA_KEY must be 32 bytes (base64-encoded)');
@@ -27,6 +28,17 @@ export class FieldCipher {
   /** Values written before encryption was switched on are returned as they are. */
   decrypt(stored: string): string {
     if (!stored.startsWith(PREFIX)) return stored;
+    // Every ciphertext is unique (random IV) and never changes: a small cache spares the case
+    // views, which show the same parties again and again, a decryption each time.
+    const known = this.recent.get(stored);
+    if (known !== undefined) return known;
+    const plain = this.decryptNow(stored);
+    if (this.recent.size >= 20_000) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(stored, plain);
+    return plain;
+  }
+
+  private decryptNow(stored: string): string {
     const raw = Buffer.from(stored.slice(PREFIX.length), 'base64');
     const decipher = createDecipheriv('aes-256-gcm', this.encKey, raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(12, 28));
