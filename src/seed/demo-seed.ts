@@ -41,6 +41,9 @@ export function readDivisions(): DivisionRow[] {
   return [...rows, ...villages];
 }
 
+/** The units the demo seed creates (also read by tests). */
+export const demoUnits = () => unitsFor(readDivisions());
+
 function unitsFor(divisions: DivisionRow[]): Unit[] {
   const byCode = new Map(divisions.map((d) => [d.code, d]));
   const units: Unit[] = [];
@@ -56,6 +59,14 @@ function unitsFor(divisions: DivisionRow[]): Unit[] {
         agency: agency ?? null,
       }),
     );
+  // Document and case numbers are per unit and read by their abbreviation, so two units must not share
+  // one: 雄县's 昝岗镇 and 昝岗片区 both shorten to 雄昝岗, the second keeps its full name.
+  const taken = new Set<string>();
+  const uniqueAbbr = (preferred: string, fallback: string) => {
+    const abbr = taken.has(preferred) ? fallback : preferred;
+    taken.add(abbr);
+    return abbr;
+  };
   for (const d of divisions) {
     const county = d.level === 'township' ? byCode.get(d.parentCode!) : undefined;
     switch (d.level) {
@@ -77,14 +88,15 @@ function unitsFor(divisions: DivisionRow[]): Unit[] {
         break;
       }
       case 'township': {
-        const abbr = `${countyAbbr(county!.name)}${townshipAbbr(d.name)}`;
+        const abbr = uniqueAbbr(`${countyAbbr(county!.name)}${townshipAbbr(d.name)}`, `${countyAbbr(county!.name)}${d.name}`);
         add(d, 'JO', `${d.name}司法所`, abbr);
         add(d, 'MC', `${d.name}人民调解委员会`, abbr);
         break;
       }
       case 'village': {
         const township = byCode.get(d.parentCode!)!;
-        add(d, 'MC', `${township.name}${d.name}人民调解委员会`, `${townshipAbbr(township.name)}${d.name.slice(0, 2)}`);
+        const short = `${townshipAbbr(township.name)}${d.name.slice(0, 2)}`;
+        add(d, 'MC', `${township.name}${d.name}人民调解委员会`, uniqueAbbr(short, `${short}${d.code.slice(-3)}`));
         break;
       }
     }
