@@ -40,3 +40,17 @@ export function chainHash(prevHash: string, record: ChainedFields): string {
   ]);
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
+
+/** The chained fields of a stored row (snake_case columns, detail as JSON text). */
+export function chainedFieldsOf(row: Record<string, any>, seq = Number(row.seq)): ChainedFields {
+  return {
+    seq,
+    at: row.at,
+    actorUsername: row.actor_username,
+    actorUnitCode: row.actor_unit_code,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    detail: row.detail === null ? null : JSON.parse(row.detail),
+  };
+}

@@ -1,7 +1,7 @@
 // Walks the audit chain from the first record and recomputes every hash (npm run audit:verify).
 import type { EntityManager } from 'typeorm';
 import { sql } from '../database/sql';
-import { chainHash, genesisHash } from './audit-chain';
+import { chainedFieldsOf, chainHash, genesisHash } from './audit-chain';
 
 export interface ChainReport {
   records: number;
@@ -33,16 +33,7 @@ export async function verifyAuditChain(em: EntityManager, onProgress?: (done: nu
       const seq = Number(row.seq);
       if (seq !== expectedSeq) return { records, intact: false, firstBroken: { seq: expectedSeq, reason: `记录 ${expectedSeq} 缺失` } };
       if (row.prev_hash !== prev) return { records, intact: false, firstBroken: { seq, reason: '前一记录的哈希不符（记录被删改或重排）' } };
-      const hash = chainHash(prev, {
-        seq,
-        at: row.at,
-        actorUsername: row.actor_username,
-        actorUnitCode: row.actor_unit_code,
-        action: row.action,
-        targetType: row.target_type,
-        targetId: row.target_id,
-        detail: row.detail === null ? null : JSON.parse(row.detail),
-      });
+      const hash = chainHash(prev, chainedFieldsOf(row, seq));
       if (hash !== row.hash) return { records, intact: false, firstBroken: { seq, reason: '记录内容与其哈希不符（记录被修改）' } };
       prev = hash;
       expectedSeq++;

@@ -14,7 +14,7 @@ import { courtHandOffView, seesHandOffOnly } from '../referrals/court-hand-off-v
 import { disputeTypeName, focusDisputeTypes } from './catalog/dispute-types';
 import { caseSources, type CaseSource } from './catalog/sources';
 import { CaseRecord } from './case.entity';
-import { maskIdNumber, maskPhone } from './masking';
+import { partyView } from './party-view';
 import { Party } from './party.entity';
 import { PreventionFlag, preventionKinds } from './prevention-flag.entity';
 
@@ -108,28 +108,7 @@ export class CaseViews {
       escalationFocus: focusDisputeTypes.includes(row.disputeType),
       handlingUnit: this.unitName(row.handlingUnitCode),
       acceptedAt: iso(row.acceptedAt),
-      parties: parties.map((p) => this.party(p, reveal)),
-    };
-  }
-
-  private party(p: Party, reveal: boolean) {
-    return {
-      id: p.id,
-      seq: p.seq,
-      role: p.role,
-      kind: p.kind,
-      name: p.name,
-      gender: p.gender,
-      ethnicity: p.ethnicity,
-      birthDate: p.birthDate,
-      idNumber: reveal ? p.idNumber : maskIdNumber(p.idNumber),
-      phone: reveal ? p.phone : maskPhone(p.phone),
-      address: p.address,
-      creditCode: p.creditCode,
-      legalRepresentative: p.legalRepresentative,
-      agent: p.agent
-        ? { ...p.agent, idNumber: reveal ? p.agent.idNumber : maskIdNumber(p.agent.idNumber ?? null) ?? undefined, phone: reveal ? p.agent.phone : maskPhone(p.agent.phone ?? null) ?? undefined }
-        : null,
+      parties: parties.map((p) => partyView(p, reveal)),
     };
   }
 }

@@ -6,7 +6,7 @@ import { documentKinds, type DocumentKind } from '../../workflows/case';
 import { User } from '../auth/user.entity';
 import { disputeTypeName } from '../cases/catalog/dispute-types';
 import { caseSources, riskLevels } from '../cases/catalog/sources';
-import { maskIdNumber, maskPhone } from '../cases/masking';
+import { partyView } from '../cases/party-view';
 import { Party } from '../cases/party.entity';
 import { uuidv7 } from '../common/ids';
 import { shanghaiDate } from '../common/time/instant';
@@ -61,22 +61,7 @@ export class DocumentIssuer implements OnModuleInit {
         acceptingUnit: acceptingUnit ? await this.unitNames.facts(acceptingUnit) : undefined,
         acceptedAt: caseRow.acceptedAt,
         // R-S2: documents travel beyond the case file, so ID numbers and phones are masked.
-        parties: parties.map((p) => ({
-          id: p.id,
-          seq: p.seq,
-          role: p.role,
-          kind: p.kind,
-          name: p.name,
-          gender: p.gender,
-          ethnicity: p.ethnicity,
-          birthDate: p.birthDate,
-          idNumber: maskIdNumber(p.idNumber),
-          phone: maskPhone(p.phone),
-          address: p.address,
-          creditCode: p.creditCode,
-          legalRepresentative: p.legalRepresentative,
-          agent: p.agent ? { name: p.agent.name, scope: p.agent.scope } : null,
-        })),
+        parties: parties.map((p) => partyView(p)),
         disputeType: caseRow.disputeType,
         disputeTypeLabel: disputeTypeName(caseRow.disputeType, caseRow.catalogVersion, caseRow.disputeSubtype),
         sourceLabel: caseSources[caseRow.source as keyof typeof caseSources] ?? caseRow.source,

@@ -1,8 +1,7 @@
 // The worker-thread pool that renders PDFs (piscina). From TypeScript sources (jest, start:dev)
 // the worker loads through @swc-node/register; from the SWC build it loads the compiled .js.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Piscina } from 'piscina';
+import { workerEntry } from '../common/worker-entry';
 import type { DocumentData } from '../../templates';
 import type { RenderResult, RenderTask } from './render-task';
 
@@ -21,15 +20,6 @@ const warmUpLetter: DocumentData = {
   },
 };
 
-export function workerEntry(): { filename: string; execArgv: string[] } {
-  const ts = join(__dirname, 'render.worker.ts');
-  const js = join(__dirname, 'render.worker.js');
-  if (__filename.endsWith('.ts') && existsSync(ts)) {
-    return { filename: ts, execArgv: ['--require', require.resolve('@swc-node/register')] };
-  }
-  return { filename: js, execArgv: [] };
-}
-
 export class RenderPool {
   private readonly pool: Piscina;
 
@@ -37,7 +27,7 @@ export class RenderPool {
     readonly threads: number,
     nice = 10,
   ) {
-    const { filename, execArgv } = workerEntry();
+    const { filename, execArgv } = workerEntry(__dirname, 'render.worker');
     // minThreads = maxThreads: the workers start (and load the typefaces) with the application,
     // so the first letter does not pay for them.
     this.pool = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData: { nice } });

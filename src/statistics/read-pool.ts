@@ -5,7 +5,7 @@ import { Piscina } from 'piscina';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../database/database';
 import { sql } from '../database/sql';
-import { workerEntry } from './worker-entry';
+import { workerEntry } from '../common/worker-entry';
 
 export type Dialect = 'sqlite' | 'postgres';
 

@@ -1,5 +1,5 @@
 import { TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { chainHash, genesisHash } from '../../audit/audit-chain';
+import { chainedFieldsOf, chainHash, genesisHash } from '../../audit/audit-chain';
 import { c, table } from './table-builder';
 
 /**
@@ -62,16 +62,7 @@ export class Hardening1795800000000 implements MigrationInterface {
     let seq = 0;
     for (const row of rows) {
       seq++;
-      const hash = chainHash(prev, {
-        seq,
-        at: row.at,
-        actorUsername: row.actor_username,
-        actorUnitCode: row.actor_unit_code,
-        action: row.action,
-        targetType: row.target_type,
-        targetId: row.target_id,
-        detail: row.detail === null ? null : JSON.parse(row.detail),
-      });
+      const hash = chainHash(prev, chainedFieldsOf(row, seq));
       await q.query(
         pg
           ? 'UPDATE audit_records SET seq = $1, prev_hash = $2, hash = $3 WHERE seq = $4'

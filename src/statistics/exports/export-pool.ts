@@ -1,6 +1,6 @@
 // One worker thread renders the exports (see ./export.worker.ts); started on first use.
 import { Piscina } from 'piscina';
-import { workerEntry } from '../worker-entry';
+import { workerEntry } from '../../common/worker-entry';
 import type { ExportTask } from './export.worker';
 
 export class ExportPool {
