@@ -1,4 +1,4 @@
-// R-D1 with several app instances (PostgreSQL; SQLite deployments are one process by design):
+// R-D1 with several app instances (PostgreSQL only, run by `npm run test:pg`; SQLite deployments are one process by design):
 // two apps on one database sweep at the same moment and every due clock fires exactly once —
 // FOR UPDATE SKIP LOCKED keeps their claims apart, the status change commits with the event.
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,10 +12,9 @@ import { ClockSweeper } from '../../src/deadlines/clock-sweeper';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { intakeBody } from '../factories/parties';
 import { prepareMediation, registerCase, send } from '../support/case-driver';
-import { demoPassword, testConfig, usePostgres, type AuthedAgent } from '../support/test-app';
+import { demoPassword, testConfig, type AuthedAgent } from '../support/test-app';
 
 const caseCount = 120;
-const describePg = usePostgres ? describe : describe.skip;
 
 async function agentFor(app: NestFastifyApplication, username: string): Promise<AuthedAgent> {
   const http = request(app.getHttpServer());
@@ -25,7 +24,7 @@ async function agentFor(app: NestFastifyApplication, username: string): Promise<
   return { get: verb('get'), post: verb('post'), put: verb('put'), patch: verb('patch'), delete: verb('delete') };
 }
 
-describePg('R-D1 two app instances on one PostgreSQL database', () => {
+describe('R-D1 two app instances on one PostgreSQL database', () => {
   let config: AppConfig;
   let cleanup: () => Promise<void>;
   const clock = new ManualClock(new Date('2026-11-02T09:00:00+08:00'));
