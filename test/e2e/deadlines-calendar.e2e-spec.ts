@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClockSweeper } from '../../src/deadlines/clock-sweeper';
 import { intakeBody } from '../factories/parties';
-import { prepareMediation, registerCase, send, type CaseView } from '../support/case-driver';
+import { clockOf, mediatingCase, type CaseView } from '../support/case-driver';
 import { dbQuery } from '../support/db-query';
 import { startTestApp, type AuthedAgent, type TestApp } from '../support/test-app';
 
@@ -23,20 +23,18 @@ afterAll(() => t.close());
 
 const query = (sql: string, ...params: unknown[]) => dbQuery(t)(sql, ...params);
 const sweep = () => t.app.get(ClockSweeper).sweepNow();
-/** The case's first clock as the case view shows it, with its basis (R-D2). */
-const clockOf = (view: CaseView) => view.deadlines[0] as CaseView['deadlines'][number] & { basis: any };
 
-async function mediatingCase(at: string): Promise<CaseView> {
+/** A case in peoples.mediating whose 30-day clock counts from `at`. */
+async function mediatingAt(at: string): Promise<CaseView> {
   t.clock.set(at);
-  const view = await prepareMediation(office, await registerCase(office, intakeBody()));
-  return send(office, view.id, { type: 'START_MEDIATION' });
+  return mediatingCase(office, intakeBody());
 }
 
 describe('R-D2 R-D4 30 working days across Spring Festival 2026', () => {
   let view: CaseView;
 
   it('end on 2026-03-30, and the case says which days were skipped and why', async () => {
-    view = await mediatingCase('2026-02-10T10:00:00+08:00');
+    view = await mediatingAt('2026-02-10T10:00:00+08:00');
     const clock = clockOf(view);
     expect(clock.dueAt).toBe('2026-03-31T00:00:00.000+08:00');
     expect(clock.basis).toMatchObject({ rule: 'R-D4', dayKind: 'working', days: 30, from: '2026-02-10', lastDay: '2026-03-30', calendarMissing: [] });
@@ -96,7 +94,7 @@ describe('R-D2 an administrator loads a later year', () => {
   let view: CaseView;
 
   it('a working-day clock reaching into an unloaded year says so', async () => {
-    view = await mediatingCase('2026-12-20T10:00:00+08:00');
+    view = await mediatingAt('2026-12-20T10:00:00+08:00');
     const { basis } = clockOf(view);
     expect(basis.calendarMissing).toEqual([2027]);
     expect(basis.lastDay).toBe('2027-01-29');

@@ -4,7 +4,7 @@
 // sweeps run when the test says so (POST /api/deadlines/sweep, or the sweeper itself).
 import { ClockSweeper } from '../../src/deadlines/clock-sweeper';
 import { intakeBody } from '../factories/parties';
-import { prepareMediation, registerCase, send, type CaseView } from '../support/case-driver';
+import { clockOf, mediatingCase, registerCase, send, type CaseView } from '../support/case-driver';
 import { dbQuery } from '../support/db-query';
 import { startTestApp, type AuthedAgent, type TestApp } from '../support/test-app';
 
@@ -22,21 +22,18 @@ afterAll(() => t.close());
 
 const query = (sql: string, ...params: unknown[]) => dbQuery(t)(sql, ...params);
 const sweep = () => t.app.get(ClockSweeper).sweepNow();
-/** The case's first clock as the case view shows it, with its basis (R-D2). */
-const clockOf = (view: CaseView) => view.deadlines[0] as CaseView['deadlines'][number] & { basis: any };
 
 /** A case in peoples.mediating whose 30-day clock counts from `at`. */
-async function mediatingCase(at: string): Promise<CaseView> {
+async function mediatingAt(at: string): Promise<CaseView> {
   t.clock.set(at);
-  const view = await prepareMediation(office, await registerCase(office, intakeBody()));
-  return send(office, view.id, { type: 'START_MEDIATION' });
+  return mediatingCase(office, intakeBody());
 }
 
 describe('R-P6 R-D1 a 30-day people\'s-mediation clock runs out', () => {
   let view: CaseView;
 
   it('R-D4 START_MEDIATION stores the absolute due time and its basis', async () => {
-    view = await mediatingCase('2026-11-02T09:00:00+08:00');
+    view = await mediatingAt('2026-11-02T09:00:00+08:00');
     expect(view.deadlines).toEqual([
       expect.objectContaining({ kind: 'peoples-mediation', status: 'running', dueAt: '2026-12-03T00:00:00.000+08:00' }),
     ]);
@@ -79,7 +76,7 @@ describe('R-P6 R-D1 a 30-day people\'s-mediation clock runs out', () => {
   });
 
   it('R-D1 only the system may send CLOCK_EXPIRED', async () => {
-    const other = await mediatingCase('2026-12-05T10:00:00+08:00');
+    const other = await mediatingAt('2026-12-05T10:00:00+08:00');
     const res = await office.post(`/api/cases/${other.id}/events`).send({ type: 'CLOCK_EXPIRED', clock: 'peoples-mediation' });
     expect(res.status).toBe(400); // not an event a client can send at all
     await send(office, other.id, { type: 'DECLARE_FAILED' });
@@ -90,7 +87,7 @@ describe('R-D3 a reminder lands once in the handling unit\'s inbox, 3 days befor
   let view: CaseView;
 
   it('is not there 3 days + 1 hour before', async () => {
-    view = await mediatingCase('2027-01-04T09:00:00+08:00');
+    view = await mediatingAt('2027-01-04T09:00:00+08:00');
     expect(view.deadlines[0].dueAt).toBe('2027-02-04T00:00:00.000+08:00');
     t.clock.set('2027-01-31T23:00:00+08:00');
     await sweep();
@@ -144,7 +141,7 @@ describe('R-D3 overdue cases are listed for their unit and its parents', () => {
   let view: CaseView;
 
   beforeAll(async () => {
-    view = await mediatingCase('2027-04-06T09:00:00+08:00');
+    view = await mediatingAt('2027-04-06T09:00:00+08:00');
     // Overdue as soon as the due time has passed, whether or not a sweep has run yet.
     t.clock.set('2027-05-09T10:00:00+08:00');
   });
@@ -235,8 +232,8 @@ describe('R-D1 a due clock whose case no longer accepts the expiry is stopped wi
 
 describe('R-D1 a clock that cannot fire is retried with back-off and holds no other clock back', () => {
   it('fires the healthy one, retries the broken one later, and fires it once repaired', async () => {
-    const broken = await mediatingCase('2027-07-05T09:00:00+08:00');
-    const healthy = await mediatingCase('2027-07-05T09:00:00+08:00');
+    const broken = await mediatingAt('2027-07-05T09:00:00+08:00');
+    const healthy = await mediatingAt('2027-07-05T09:00:00+08:00');
     // A snapshot no registered statechart version can read: restoring it throws, not a refusal.
     await t.db.write(({ em }) => em.query(t.db.isPostgres ? 'UPDATE cases SET machine_version = $1 WHERE id = $2' : 'UPDATE cases SET machine_version = ? WHERE id = ?', ['999', broken.id]));
 

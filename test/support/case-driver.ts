@@ -34,3 +34,12 @@ export interface CaseView {
   outcome: string | null;
   [key: string]: any;
 }
+
+/** A case registered, consented, notified and in `peoples.mediating`: its 30-day clock is running. */
+export async function mediatingCase(agent: AuthedAgent, body: object): Promise<CaseView> {
+  const view = await prepareMediation(agent, await registerCase(agent, body));
+  return send(agent, view.id, { type: 'START_MEDIATION' });
+}
+
+/** The case's first clock as the case view shows it, with its basis (R-D2). */
+export const clockOf = (view: CaseView) => view.deadlines[0] as CaseView['deadlines'][number] & { basis: any };
