@@ -1,7 +1,7 @@
 // R-S3: every transition and every read of personal data leaves a record — who, which unit, when,
 // what — appended to a hash chain. Inside a transaction the record commits or rolls back with the
 // change it describes. Reads are buffered briefly and appended in batches, off the request path.
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/time/clock';
 import { startOfShanghaiDay, toShanghaiIso } from '../common/time/instant';
@@ -22,10 +22,11 @@ export interface AuditEntry {
 }
 
 @Injectable()
-export class AuditService implements OnApplicationShutdown {
+export class AuditService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Audit');
   private readonly pendingReads: { entry: AuditEntry; at: Date }[] = [];
   private flushTimer?: NodeJS.Timeout;
+  private closing = false;
 
   constructor(
     @Inject(Database) private readonly db: Database,
@@ -42,7 +43,7 @@ export class AuditService implements OnApplicationShutdown {
   recordRead(entry: AuditEntry): void {
     this.pendingReads.push({ entry, at: this.clock.now() });
     if (this.pendingReads.length >= 200) void this.flushReads();
-    else this.flushTimer ??= setTimeout(() => void this.flushReads(), 250);
+    else this.schedule(250);
   }
 
   async flushReads(): Promise<void> {
@@ -55,14 +56,26 @@ export class AuditService implements OnApplicationShutdown {
         for (const { entry, at } of batch) await this.appendIn(em, entry, at);
       });
     } catch (error) {
+      if (this.closing) {
+        this.logger.error(`${batch.length} read audit record(s) lost at shutdown: ${(error as Error).message}`);
+        return;
+      }
       this.pendingReads.unshift(...batch);
       this.logger.error(`read audit not yet written, will retry: ${(error as Error).message}`);
-      this.flushTimer ??= setTimeout(() => void this.flushReads(), 1000);
+      this.schedule(1000);
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes (its module shuts down after this hook), the buffer is written. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
     await this.flushReads();
+  }
+
+  private schedule(ms: number): void {
+    if (this.closing || this.flushTimer) return;
+    // unref: a pending flush never keeps a stopping process alive.
+    this.flushTimer = setTimeout(() => void this.flushReads(), ms).unref();
   }
 
   /** The trail for the audit administrator, newest first. */
