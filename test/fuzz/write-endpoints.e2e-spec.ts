@@ -11,6 +11,8 @@ import { dbQuery } from '../support/db-query';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 10_000);
+// Replays a failing run: fast-check prints the seed of every counterexample.
+const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const strong = 'Fuzz-Tiao-Jie-2026!';
 
 interface Endpoint {
@@ -236,7 +238,7 @@ describe.each([...endpoints, ...bodyless].map((e) => [e.name, e] as const))('%s'
           }
         }
       }),
-      { numRuns: runs },
+      { numRuns: runs, seed },
     );
     expect(await fingerprint()).toBe(before);
   }, 600_000);

@@ -1,7 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { ValidationError } from '../errors/domain.error';
 import { fieldErrors } from '../validation/field-errors';
-import { inheritedKeyErrors } from '../validation/inherited-keys';
+import { inheritedKeyErrors, withInheritedKeyErrors } from '../validation/inherited-keys';
 import { validatorOptions } from '../validation/validate';
 
 /** DTO validation for every route: unknown fields refused, Chinese messages per field. */
@@ -11,14 +11,15 @@ class SandiaoValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && dto && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new ValidationError({ _: ['请求体必须是 JSON 对象'] });
     }
-    const inherited = metadata.type === 'body' || metadata.type === 'query' ? inheritedKeyErrors(value) : {};
+    // An untyped body (`unknown`) is validated later by the service against the schema it picks.
+    const inherited = dto && (metadata.type === 'body' || metadata.type === 'query') ? inheritedKeyErrors(value) : {};
     try {
       const result = await super.transform(value, metadata);
       if (Object.keys(inherited).length) throw new ValidationError(inherited);
       return result;
     } catch (error) {
       if (error instanceof ValidationError && Object.keys(inherited).length) {
-        throw new ValidationError({ ...inherited, ...((error.details.fields as Record<string, string[]>) ?? {}) });
+        throw new ValidationError(withInheritedKeyErrors((error.details.fields as Record<string, string[]>) ?? {}, value));
       }
       throw error;
     }

@@ -13,3 +13,11 @@ export function inheritedKeyErrors(value: unknown, path = ''): Record<string, st
   }
   return errors;
 }
+
+/** The validator's field errors plus the inherited-key ones not inside a field it already refused. */
+export function withInheritedKeyErrors(fields: Record<string, string[]>, plain: unknown): Record<string, string[]> {
+  const refused = Object.keys(fields);
+  const inside = (path: string) => refused.some((f) => path === f || path.startsWith(`${f}.`));
+  const extra = Object.entries(inheritedKeyErrors(plain)).filter(([path]) => !inside(path));
+  return { ...Object.fromEntries(extra), ...fields };
+}

@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ValidationError } from '../errors/domain.error';
 import { fieldErrors } from './field-errors';
-import { inheritedKeyErrors } from './inherited-keys';
+import { withInheritedKeyErrors } from './inherited-keys';
 
 export const validatorOptions = {
   whitelist: true,
@@ -18,7 +18,7 @@ export function validateInto<T extends object>(type: new () => T, plain: unknown
     throw new ValidationError({ _: ['请求体必须是 JSON 对象'] });
   }
   const instance = plainToInstance(type, plain);
-  const fields = { ...inheritedKeyErrors(plain), ...fieldErrors(validateSync(instance, validatorOptions)) };
+  const fields = withInheritedKeyErrors(fieldErrors(validateSync(instance, validatorOptions)), plain);
   if (Object.keys(fields).length) throw new ValidationError(fields);
   return instance;
 }
