@@ -15,7 +15,9 @@ export interface BenchServer {
 
 export async function startServer(env: Record<string, string> = {}, port = 3900 + Math.floor(Math.random() * 90)): Promise<BenchServer> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'sandiao-bench-'));
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  // BENCH_NODE_ARGS passes flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
     // One load generator on one address: the per-address rate limit would measure itself.
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

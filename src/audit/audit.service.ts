@@ -7,6 +7,7 @@ import { Clock } from '../common/time/clock';
 import { startOfShanghaiDay, toShanghaiIso } from '../common/time/instant';
 import { Database } from '../database/database';
 import { sql } from '../database/sql';
+import type { Tx } from '../database/tx';
 import { chainHash, genesisHash, type ChainedFields } from './audit-chain';
 import type { AuditQuery } from './audit.query';
 
@@ -52,9 +53,7 @@ export class AuditService implements BeforeApplicationShutdown {
     const batch = this.pendingReads.splice(0);
     if (!batch.length) return;
     try {
-      await this.db.write(async ({ em }) => {
-        for (const { entry, at } of batch) await this.appendIn(em, entry, at);
-      });
+      await this.db.write(({ em }) => this.appendAll(em, batch));
     } catch (error) {
       if (this.closing) {
         this.logger.error(`${batch.length} read audit record(s) lost at shutdown: ${(error as Error).message}`);
@@ -112,28 +111,49 @@ export class AuditService implements BeforeApplicationShutdown {
     return { items, total: Number(total), page, pageSize };
   }
 
-  private async appendIn(em: EntityManager, entry: AuditEntry, at: Date): Promise<void> {
+  /** In the caller's transaction; put off to the end of it when the transaction collects its writes. */
+  async appendTx(tx: Tx, entry: AuditEntry, at: Date): Promise<void> {
+    if (tx.batch) tx.batch.defer('audit', { entry, at }, (em, items) => this.appendAll(em, items));
+    else await this.appendIn(tx.em, entry, at);
+  }
+
+  private appendIn(em: EntityManager, entry: AuditEntry, at: Date): Promise<void> {
+    return this.appendAll(em, [{ entry, at }]);
+  }
+
+  /** Chains the entries onto the head in their order: one head read, one multi-row insert, one head update. */
+  private async appendAll(em: EntityManager, items: { entry: AuditEntry; at: Date }[]): Promise<void> {
+    if (!items.length) return;
     // The head row is locked until commit: appends from every instance form one chain.
     const lock = this.db.isPostgres ? ' FOR UPDATE' : '';
     const [head] = await sql<{ last_seq: number; last_hash: string }>(em, `SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1${lock}`);
-    const record: ChainedFields = {
-      seq: Number(head?.last_seq ?? 0) + 1,
-      at: at.toISOString(),
-      actorUsername: entry.actorUsername,
-      actorUnitCode: entry.actorUnitCode,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId,
-      detail: entry.detail ?? null,
-    };
-    const prevHash = head?.last_hash ?? genesisHash;
-    const hash = chainHash(prevHash, record);
-    await sql(
-      em,
-      `INSERT INTO audit_records (seq, at, actor_username, actor_unit_code, action, target_type, target_id, detail, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [record.seq, record.at, record.actorUsername, record.actorUnitCode, record.action, record.targetType, record.targetId, record.detail === null ? null : JSON.stringify(record.detail), prevHash, hash],
-    );
-    await sql(em, 'UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1', [record.seq, hash]);
+    let seq = Number(head?.last_seq ?? 0);
+    let prevHash = head?.last_hash ?? genesisHash;
+    const rows: unknown[][] = [];
+    for (const { entry, at } of items) {
+      const record: ChainedFields = {
+        seq: ++seq,
+        at: at.toISOString(),
+        actorUsername: entry.actorUsername,
+        actorUnitCode: entry.actorUnitCode,
+        action: entry.action,
+        targetType: entry.targetType,
+        targetId: entry.targetId,
+        detail: entry.detail ?? null,
+      };
+      const hash = chainHash(prevHash, record);
+      rows.push([record.seq, record.at, record.actorUsername, record.actorUnitCode, record.action, record.targetType, record.targetId, record.detail === null ? null : JSON.stringify(record.detail), prevHash, hash]);
+      prevHash = hash;
+    }
+    for (let i = 0; i < rows.length; i += 2000) {
+      const chunk = rows.slice(i, i + 2000);
+      await sql(
+        em,
+        `INSERT INTO audit_records (seq, at, actor_username, actor_unit_code, action, target_type, target_id, detail, prev_hash, hash)
+         VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flat(),
+      );
+    }
+    await sql(em, 'UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1', [seq, prevHash]);
   }
 }

@@ -46,11 +46,36 @@ export async function selectAs<T extends ObjectLiteral>(em: EntityManager, entit
 
 /** INSERT of one entity-shaped object through the driver's value conversions (JSON, bigint …). */
 export async function insertRow<T extends ObjectLiteral>(em: EntityManager, entity: new () => T, values: Partial<T>): Promise<void> {
+  await insertRows(em, entity, [values]);
+}
+
+/**
+ * Multi-row INSERT of entity-shaped objects (the columns of the first row), in statements of at
+ * most ~30,000 parameters; with `onConflict`, an upsert that sets `update` from the new row.
+ */
+export async function insertRows<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: new () => T,
+  rows: Partial<T>[],
+  onConflict?: { key: (keyof T & string)[]; update: (keyof T & string)[] },
+): Promise<void> {
+  if (!rows.length) return;
   const meta = em.connection.getMetadata(entity);
   const driver = em.connection.driver;
-  const columns = meta.columns.filter((c) => !c.isGenerated && (values as Record<string, unknown>)[c.propertyName] !== undefined);
+  const first = rows[0] as Record<string, unknown>;
+  const columns = meta.columns.filter((c) => !c.isGenerated && first[c.propertyName] !== undefined);
   const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
-  const marks = columns.map(() => '?').join(', ');
-  const params = columns.map((c) => driver.preparePersistentValue((values as Record<string, unknown>)[c.propertyName], c));
-  await sql(em, `INSERT INTO "${meta.tableName}" (${names}) VALUES (${marks})`, params);
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const columnName = (property: string) => meta.findColumnWithPropertyName(property)!.databaseName;
+  const upsert = onConflict
+    ? ` ON CONFLICT (${onConflict.key.map((k) => `"${columnName(k)}"`).join(', ')}) DO UPDATE SET ${onConflict.update
+        .map((k) => `"${columnName(k)}" = excluded."${columnName(k)}"`)
+        .join(', ')}`
+    : '';
+  const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement) as Record<string, unknown>[];
+    const params = chunk.flatMap((row) => columns.map((c) => driver.preparePersistentValue(row[c.propertyName], c)));
+    await sql(em, `INSERT INTO "${meta.tableName}" (${names}) VALUES ${chunk.map(() => tuple).join(', ')}${upsert}`, params);
+  }
 }

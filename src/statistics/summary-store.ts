@@ -9,7 +9,7 @@ import { shanghaiMonth, type Month } from './month';
 import type { Query, StatisticsReader } from './read-pool';
 import type { SummaryRow } from './recount';
 import { placeholders } from './sql-dialect';
-import type { FactDelta } from './transition-facts';
+import { mergeDeltas, type FactDelta } from './transition-facts';
 
 const columns = measures.map((x) => ({ id: x.id, column: columnOf(x.id) }));
 const selectColumns = `month, unit_code, track, ${columns.map((c) => c.column).join(', ')}`;
@@ -37,6 +37,29 @@ export async function applyDeltas(em: EntityManager, deltas: FactDelta[], record
       );
     }
   }
+}
+
+/** What one transition adds to the summary. */
+export interface SummaryChange {
+  deltas: FactDelta[];
+  recordedAt: string;
+  caseId: string;
+}
+
+/**
+ * The changes of many transitions (a sweeper round) as few upserts: deltas of the month they are
+ * recorded in are summed per row first; those to earlier months keep their own late-change entry.
+ */
+export async function applyChanges(em: EntityManager, changes: SummaryChange[]): Promise<void> {
+  const current = new Map<string, FactDelta[]>();
+  for (const { deltas, recordedAt, caseId } of changes) {
+    const recordedMonth = shanghaiMonth(recordedAt);
+    const late = deltas.filter((d) => d.month < recordedMonth);
+    if (late.length) await applyDeltas(em, late, recordedAt, caseId);
+    const list = current.get(recordedAt) ?? current.set(recordedAt, []).get(recordedAt)!;
+    list.push(...deltas.filter((d) => d.month >= recordedMonth));
+  }
+  for (const [recordedAt, deltas] of current) await applyDeltas(em, mergeDeltas(deltas), recordedAt, '');
 }
 
 /** A raw row of `selectColumns`: month, unit, track, then the measures in `columns` order. */

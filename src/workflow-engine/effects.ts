@@ -22,6 +22,8 @@ export type EffectHandler = (effect: EffectContext, params: any) => Promise<unkn
 /** What a transition listener is told: the effect context and the segments as they were before. */
 export interface TransitionNotice extends EffectContext {
   previousSegments: Segment[];
+  /** The statechart actions the transition ran (issueDocument, startClock, …). */
+  actions: string[];
 }
 
 export type TransitionListener = (notice: TransitionNotice) => Promise<void>;

@@ -2,6 +2,7 @@
 // transaction save snapshot, version, history, audit, segments, access and effect rows.
 // Nothing here decides what may happen: the statechart and its permission table do.
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import {
   acceptedEventTypes,
@@ -25,7 +26,7 @@ import { CaseTransition } from '../cases/case-transition.entity';
 import { CaseRecord } from '../cases/case.entity';
 import { DomainError, ForbiddenError, ValidationError } from '../common/errors/domain.error';
 import { uuidv7 } from '../common/ids';
-import { insertRow } from '../database/hydrate';
+import { insertRow, insertRows } from '../database/hydrate';
 import { sql } from '../database/sql';
 import type { Tx } from '../database/tx';
 import { OrgsService } from '../orgs/orgs.service';
@@ -88,15 +89,9 @@ export class WorkflowEngine {
     const fromState = row.state;
     const expectedVersion = row.version;
     Object.assign(row, { version: row.version + 1, ...this.rowFields(machine, next, at) });
-    const updated = await sql(
-      tx.em,
-      `UPDATE cases SET state = ?, snapshot = ?, handling_unit_code = ?, outcome = ?, concluded_at = ?, updated_at = ?, version = ?
-       WHERE id = ? AND version = ? RETURNING id`,
-      [row.state, row.snapshot, row.handlingUnitCode, row.outcome, row.concludedAt, row.updatedAt, row.version, row.id, expectedVersion],
-    );
-    if (updated.length !== 1) {
-      throw new DomainError('VERSION_CONFLICT', '案件已被他人更新，请刷新后重试', { currentVersion: expectedVersion + 1 });
-    }
+    const update: CaseUpdate = { ...pick(row, caseUpdateColumns), id: row.id, expectedVersion };
+    if (tx.batch) tx.batch.defer('cases', update, updateCases);
+    else await updateCases(tx.em, [update]);
     await this.record(tx, row, event, fromState, next, actor, at, context, actions);
     return { row, snapshot: next };
   }
@@ -129,7 +124,7 @@ export class WorkflowEngine {
     const previousSegments = previous?.segments ?? [];
     const context = next.context as CaseContext;
     const { actor: _a, at: _t, units: _u, probe: _p, ...payload } = event as CaseEvent;
-    await insertRow(tx.em, CaseTransition, {
+    const history: Partial<CaseTransition> = {
       id: uuidv7(at.getTime()),
       caseId: row.id,
       version: row.version,
@@ -140,8 +135,11 @@ export class WorkflowEngine {
       actorUsername: actor.username,
       actorUnitCode: actor.unit.code,
       at: at.toISOString(),
-    });
-    await this.audit.append(
+    };
+    if (tx.batch) tx.batch.defer('case_transitions', history, (em, rows) => insertRows(em, CaseTransition, rows));
+    else await insertRow(tx.em, CaseTransition, history);
+    await this.audit.appendTx(
+      tx,
       {
         actorUsername: actor.username,
         actorUnitCode: actor.unit.code,
@@ -150,14 +148,13 @@ export class WorkflowEngine {
         targetId: row.id,
         detail: { version: row.version, from: fromState, to: row.state },
       },
-      tx.em,
       at,
     );
     await this.syncSegments(tx, row.id, previousSegments, context.segments);
     await this.grantAccess(tx, row.id, context, previous);
     const effect: EffectContext = { tx, caseRow: row, actor, at, version: row.version, context, event: event as CaseEvent };
     for (const action of actions) await this.effects.run(effect, action);
-    await this.effects.transitioned({ ...effect, previousSegments });
+    await this.effects.transitioned({ ...effect, previousSegments, actions: actions.map((a) => a.type) });
   }
 
   private async syncSegments(tx: Tx, caseId: string, before: Segment[], after: Segment[]): Promise<void> {
@@ -172,10 +169,10 @@ export class WorkflowEngine {
         endedAt: segment.endedAt ? new Date(segment.endedAt).toISOString() : null,
         outcome: segment.outcome ?? null,
       };
-      if (!old) await tx.em.insert(CaseSegment, row);
-      else if (old.endedAt !== segment.endedAt || old.outcome !== segment.outcome) {
-        await tx.em.update(CaseSegment, { caseId, seq: segment.seq }, { endedAt: row.endedAt, outcome: row.outcome });
-      }
+      if (old && old.endedAt === segment.endedAt && old.outcome === segment.outcome) continue;
+      if (tx.batch) tx.batch.defer('case_segments', row, upsertSegments);
+      else if (!old) await tx.em.insert(CaseSegment, row);
+      else await tx.em.update(CaseSegment, { caseId, seq: segment.seq }, { endedAt: row.endedAt, outcome: row.outcome });
     }
   }
 
@@ -222,3 +219,58 @@ const accessUnits = (context: CaseContext) =>
     // R-S1: lawyers read the cases they are assigned to (R-V2).
     ...(context.petitionReferral?.lawyer ? [context.petitionReferral.lawyer.unit.code] : []),
   ]);
+
+/** New and changed segments of a round, the last version of each (a row may change twice in one round). */
+function upsertSegments(em: EntityManager, rows: Partial<CaseSegment>[]): Promise<void> {
+  const last = new Map(rows.map((r) => [`${r.caseId}|${r.seq}`, r]));
+  return insertRows(em, CaseSegment, [...last.values()], { key: ['caseId', 'seq'], update: ['endedAt', 'outcome'] });
+}
+
+/** What a transition changes in its case row, and the version it expects to find there. */
+const caseUpdateColumns = ['state', 'snapshot', 'handlingUnitCode', 'outcome', 'concludedAt', 'updatedAt', 'version'] as const;
+type CaseUpdate = Pick<CaseRecord, (typeof caseUpdateColumns)[number] | 'id'> & { expectedVersion: number };
+
+const pick = <T extends object, K extends keyof T>(from: T, keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, from[k]])) as Pick<T, K>;
+
+/**
+ * Optimistic update (If-Match): each row only if still at the version its transition read, else
+ * VERSION_CONFLICT for the whole. Several transitions of one case in a round are one row: the
+ * first expected version, the last values. PostgreSQL takes a round's rows in one statement.
+ */
+async function updateCases(em: EntityManager, updates: CaseUpdate[]): Promise<void> {
+  const rows = new Map<string, CaseUpdate>();
+  for (const u of updates) rows.set(u.id, { ...u, expectedVersion: rows.get(u.id)?.expectedVersion ?? u.expectedVersion });
+  const values = (u: CaseUpdate) => [u.state, u.snapshot, u.handlingUnitCode, u.outcome, u.concludedAt, u.updatedAt, u.version, u.id, u.expectedVersion];
+  let updated = 0;
+  if (em.connection.options.type === 'postgres' && rows.size > 1) {
+    const list = [...rows.values()];
+    for (let i = 0; i < list.length; i += 1000) {
+      const chunk = list.slice(i, i + 1000);
+      const result = await sql(
+        em,
+        `UPDATE cases AS c SET state = v.state, snapshot = v.snapshot, handling_unit_code = v.unit, outcome = v.outcome,
+           concluded_at = v.concluded_at, updated_at = v.updated_at, version = v.version
+         FROM (VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?::int, ?, ?::int)').join(', ')})
+           AS v(state, snapshot, unit, outcome, concluded_at, updated_at, version, id, expected)
+         WHERE c.id = v.id AND c.version = v.expected RETURNING c.id`,
+        chunk.flatMap(values),
+      );
+      updated += result.length;
+    }
+  } else {
+    for (const u of rows.values()) {
+      const result = await sql(
+        em,
+        `UPDATE cases SET state = ?, snapshot = ?, handling_unit_code = ?, outcome = ?, concluded_at = ?, updated_at = ?, version = ?
+         WHERE id = ? AND version = ? RETURNING id`,
+        values(u),
+      );
+      updated += result.length;
+    }
+  }
+  if (updated !== rows.size) {
+    const [first] = rows.values();
+    throw new DomainError('VERSION_CONFLICT', '案件已被他人更新，请刷新后重试', { currentVersion: first.expectedVersion + 1 });
+  }
+}

@@ -2,6 +2,7 @@
 // exactly once; reminders land once in the handling unit's inbox; overdue lists for a unit and
 // its parents; a clock whose case moved on is stopped, not retried. The clock is injected and
 // sweeps run when the test says so (POST /api/deadlines/sweep, or the sweeper itself).
+import { verifyAuditChain } from '../../src/audit/audit-verifier';
 import { ClockSweeper } from '../../src/deadlines/clock-sweeper';
 import { intakeBody } from '../factories/parties';
 import { clockOf, mediatingCase, registerCase, send, type CaseView } from '../support/case-driver';
@@ -256,6 +257,41 @@ describe('R-D1 a clock that cannot fire is retried with back-off and holds no ot
     t.clock.set('2027-08-05T00:03:00+08:00');
     expect((await sweep()).fired).toBe(1);
     expect((await office.get(`/api/cases/${broken.id}`)).body.state).toBe('peoples.failed');
+  });
+});
+
+describe('R-D1 R-S3 R-T1 a round of expiries written together keeps the record whole', () => {
+  it('fires 12 clocks of two offices in one round: one expiry each, segments ended, audit chain intact, summary equals a recount', async () => {
+    const neighbour = await t.as('130606003-jo');
+    t.clock.set('2027-09-01T09:00:00+08:00');
+    const cases: { view: CaseView; by: AuthedAgent }[] = [];
+    for (let i = 0; i < 12; i++) {
+      const by = i % 3 ? office : neighbour;
+      cases.push({ view: await mediatingCase(by, intakeBody()), by });
+    }
+
+    t.clock.set('2027-10-10T09:00:00+08:00');
+    const report = await sweep();
+    expect(report).toMatchObject({ fired: 12, stopped: 0, failed: 0 });
+
+    for (const { view, by } of cases) {
+      const history = (await by.get(`/api/cases/${view.id}/history`)).body as { event: string; version: number }[];
+      expect(history.filter((h) => h.event === 'CLOCK_EXPIRED').map((h) => h.version)).toEqual([view.version + 1]);
+      expect(history.map((h) => h.version)).toEqual(Array.from({ length: view.version + 1 }, (_, i) => i + 1));
+    }
+    const ids = cases.map((c) => c.view.id);
+    const marks = ids.map(() => '?').join(', ');
+    const segments = await query(`SELECT outcome, ended_at FROM case_segments WHERE case_id IN (${marks})`, ...ids);
+    expect(segments.map((s) => [s.outcome, s.ended_at])).toEqual(ids.map(() => ['expired', '2027-10-10T01:00:00.000Z']));
+    const audits = await query(`SELECT COUNT(*) AS n FROM audit_records WHERE action = 'case.CLOCK_EXPIRED' AND target_id IN (${marks})`, ...ids);
+    expect(Number(audits[0].n)).toBe(12);
+    expect(await verifyAuditChain(t.db.reader)).toMatchObject({ intact: true });
+
+    // The summary rows this round wrote equal a recount from the record. (An earlier test of this
+    // file plants a clock by hand on a concluded case in 2027-06, which the recount sees and no
+    // transition ever recorded; that month is not this test's.)
+    const recount = await admin.post('/api/statistics/recompute');
+    expect(recount.body.items.filter((d: { month: string }) => d.month >= '2027-09')).toEqual([]);
   });
 });
 
