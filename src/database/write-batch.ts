@@ -22,10 +22,13 @@ export class WriteBatch {
     return n;
   }
 
-  /** Writes everything deferred, in the caller's transaction. */
-  async flush(em: EntityManager): Promise<void> {
+  /** Writes everything deferred, in the caller's transaction; `between` runs between two keys. */
+  async flush(em: EntityManager, between?: () => Promise<void>): Promise<void> {
     const groups = [...this.groups.values()];
     this.groups.clear();
-    for (const { items, flush } of groups) await flush(em, items as never[]);
+    for (const [i, { items, flush }] of groups.entries()) {
+      if (i > 0) await between?.();
+      await flush(em, items as never[]);
+    }
   }
 }

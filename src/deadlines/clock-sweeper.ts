@@ -256,10 +256,12 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
     // One instant for the round: the transitions it records and the clocks it marks fired.
     const firedAt = this.clock.now();
     const fired: string[] = [];
-    // An optimistic round collects history, audit, segment and summary rows and writes them at its
-    // end in a few multi-row statements; a careful one writes each clock's rows in its savepoint.
+    // An optimistic round collects history, audit, segment, case and summary rows and writes them
+    // at its end in a few multi-row statements (on PostgreSQL a round trip costs more than a row);
+    // a careful one writes each clock's rows in its savepoint.
     const batch = careful ? undefined : new WriteBatch();
     const roundTx: Tx = batch ? { ...tx, batch } : tx;
+    // PostgreSQL: the round's cases in one statement; SQLite reads each when its turn comes.
     const preloaded = batch && this.db.isPostgres ? await this.loadCases(tx, rows) : undefined;
     for (const row of rows) {
       if (tally.handled > 0 && performance.now() > roundEnds) break;
@@ -276,7 +278,8 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
         sliceEnds = performance.now() + sweepSliceMs;
       }
     }
-    if (batch) await batch.flush(tx.em).catch((error) => Promise.reject(new RoundAborted(error)));
+    // The flush lets the event loop go between tables, as the round does between slices.
+    if (batch) await batch.flush(tx.em, nextTurn).catch((error) => Promise.reject(new RoundAborted(error)));
     await this.markFired(tx, fired, firedAt);
     return tally;
   }
