@@ -103,6 +103,8 @@ export class WorkflowEngine {
       state: statePath(snapshot.value),
       snapshot: JSON.stringify(machine.getPersistedSnapshot(snapshot)),
       handlingUnitCode: context.handlingUnit.code,
+      // R-V4: lists and alerts filter on the column; the statechart holds the current assessment.
+      ...(context.riskLevel ? { riskLevel: context.riskLevel } : {}),
       outcome: context.outcome ?? null,
       concludedAt: done ? at.toISOString() : null,
       updatedAt: at.toISOString(),
@@ -227,7 +229,7 @@ function upsertSegments(em: EntityManager, rows: Partial<CaseSegment>[]): Promis
 }
 
 /** What a transition changes in its case row, and the version it expects to find there. */
-const caseUpdateColumns = ['state', 'snapshot', 'handlingUnitCode', 'outcome', 'concludedAt', 'updatedAt', 'version'] as const;
+const caseUpdateColumns = ['state', 'snapshot', 'handlingUnitCode', 'riskLevel', 'outcome', 'concludedAt', 'updatedAt', 'version'] as const;
 type CaseUpdate = Pick<CaseRecord, (typeof caseUpdateColumns)[number] | 'id'> & { expectedVersion: number };
 
 const pick = <T extends object, K extends keyof T>(from: T, keys: readonly K[]) =>
@@ -241,7 +243,7 @@ const pick = <T extends object, K extends keyof T>(from: T, keys: readonly K[]) 
 async function updateCases(em: EntityManager, updates: CaseUpdate[]): Promise<void> {
   const rows = new Map<string, CaseUpdate>();
   for (const u of updates) rows.set(u.id, { ...u, expectedVersion: rows.get(u.id)?.expectedVersion ?? u.expectedVersion });
-  const values = (u: CaseUpdate) => [u.state, u.snapshot, u.handlingUnitCode, u.outcome, u.concludedAt, u.updatedAt, u.version, u.id, u.expectedVersion];
+  const values = (u: CaseUpdate) => [u.state, u.snapshot, u.handlingUnitCode, u.riskLevel, u.outcome, u.concludedAt, u.updatedAt, u.version, u.id, u.expectedVersion];
   let updated = 0;
   if (em.connection.options.type === 'postgres' && rows.size > 1) {
     const list = [...rows.values()];
@@ -249,10 +251,10 @@ async function updateCases(em: EntityManager, updates: CaseUpdate[]): Promise<vo
       const chunk = list.slice(i, i + 1000);
       const result = await sql(
         em,
-        `UPDATE cases AS c SET state = v.state, snapshot = v.snapshot, handling_unit_code = v.unit, outcome = v.outcome,
-           concluded_at = v.concluded_at, updated_at = v.updated_at, version = v.version
-         FROM (VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?::int, ?, ?::int)').join(', ')})
-           AS v(state, snapshot, unit, outcome, concluded_at, updated_at, version, id, expected)
+        `UPDATE cases AS c SET state = v.state, snapshot = v.snapshot, handling_unit_code = v.unit, risk_level = v.risk_level,
+           outcome = v.outcome, concluded_at = v.concluded_at, updated_at = v.updated_at, version = v.version
+         FROM (VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?::int, ?, ?::int)').join(', ')})
+           AS v(state, snapshot, unit, risk_level, outcome, concluded_at, updated_at, version, id, expected)
          WHERE c.id = v.id AND c.version = v.expected RETURNING c.id`,
         chunk.flatMap(values),
       );
@@ -262,7 +264,7 @@ async function updateCases(em: EntityManager, updates: CaseUpdate[]): Promise<vo
     for (const u of rows.values()) {
       const result = await sql(
         em,
-        `UPDATE cases SET state = ?, snapshot = ?, handling_unit_code = ?, outcome = ?, concluded_at = ?, updated_at = ?, version = ?
+        `UPDATE cases SET state = ?, snapshot = ?, handling_unit_code = ?, risk_level = ?, outcome = ?, concluded_at = ?, updated_at = ?, version = ?
          WHERE id = ? AND version = ? RETURNING id`,
         values(u),
       );

@@ -132,3 +132,68 @@ describe('R-V4 a red-risk dispute found by screening raises the alert', () => {
     expect(Number(yellow[0].n)).toBe(0);
   });
 });
+
+describe('R-V4 an open case whose risk is reassessed as red is reported at once', () => {
+  let caseId: string;
+  let office: AuthedAgent;
+
+  beforeAll(async () => {
+    t.clock.set('2026-11-27T09:00:00+08:00');
+    office = await t.as(officeCode);
+    caseId = (await registerCase(village, intakeBody({ riskLevel: 'yellow', disputeType: 'neighbour' }))).id;
+  });
+  const reportsOf = (id: string) => query('SELECT level, unit_code, reported_by, recipients FROM risk_reports WHERE case_id = ?', id);
+
+  it('R-V4 a yellow case registered is not reported', async () => {
+    expect(await reportsOf(caseId)).toEqual([]);
+  });
+
+  it('R-V4 the township justice office raises it to red: the case says so, the report goes to the township leadership and the police', async () => {
+    const res = await office.post(`/api/cases/${caseId}/events`).send({ type: 'ASSESS_RISK', riskLevel: 'red', reason: '一方扬言报复，事态升级' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ riskLevel: 'red', state: 'peoples.registered' });
+
+    const reports = await reportsOf(caseId);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ level: 'red', unit_code: villageCode, reported_by: officeCode });
+    expect(JSON.parse(reports[0].recipients).map((r: { unitCode: string }) => r.unitCode)).toEqual([officeCode, policeCode]);
+    const inbox = await (await t.as(policeCode)).get('/api/inbox');
+    expect(inbox.body.items).toContainEqual(expect.objectContaining({ kind: 'red-risk', caseId, subject: expect.stringContaining('红色风险') }));
+    const alerts = await (await t.as('130606-jb')).get('/api/alerts');
+    expect(alerts.body.items.map((a: { case: { id: string } }) => a.case.id)).toContain(caseId);
+    const [row] = await query('SELECT risk_level FROM cases WHERE id = ?', caseId);
+    expect(row.risk_level).toBe('red');
+    const history = (await office.get(`/api/cases/${caseId}/history`)).body as { event: string; payload: object }[];
+    expect(history.at(-1)).toMatchObject({ event: 'ASSESS_RISK', payload: { riskLevel: 'red', reason: '一方扬言报复，事态升级' } });
+  });
+
+  it('R-V4 the same level again is refused with the rule, and nothing is reported twice', async () => {
+    const res = await village.post(`/api/cases/${caseId}/events`).send({ type: 'ASSESS_RISK', riskLevel: 'red', reason: '仍有报复言论' });
+    expect(res.status).toBe(409);
+    expect(res.body.details.rules).toEqual([{ rule: 'R-V4', message: expect.stringContaining('风险等级') }]);
+    expect(await reportsOf(caseId)).toHaveLength(1);
+  });
+
+  it('R-V4 lowered to orange by its committee: recorded, listed under orange, no new report', async () => {
+    const res = await village.post(`/api/cases/${caseId}/events`).send({ type: 'ASSESS_RISK', riskLevel: 'orange', reason: '经疏导双方情绪平稳' });
+    expect(res.status).toBe(200);
+    expect(res.body.riskLevel).toBe('orange');
+    const list = await village.get('/api/cases?risk=orange');
+    expect(list.body.items.map((c: { id: string }) => c.id)).toContain(caseId);
+    expect(await reportsOf(caseId)).toHaveLength(1);
+  });
+
+  it('R-S1 the county bureau (reads, never acts) is refused, another township does not see it; a level outside the catalogue is a field error', async () => {
+    const county = await t.as('130606-jb');
+    const forbidden = await county.post(`/api/cases/${caseId}/events`).send({ type: 'ASSESS_RISK', riskLevel: 'red', reason: '—' });
+    expect(forbidden.status).toBe(403);
+    const other = await t.as('130606003-jo');
+    const unseen = await other.post(`/api/cases/${caseId}/events`).send({ type: 'ASSESS_RISK', riskLevel: 'red', reason: '—' });
+    expect(unseen.status).toBe(404);
+    const bad = await village.post(`/api/cases/${caseId}/events`).send({ type: 'ASSESS_RISK', riskLevel: 'purple', reason: '—' });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.details.fields)).toEqual(['riskLevel']);
+    const [row] = await query('SELECT risk_level, version FROM cases WHERE id = ?', caseId);
+    expect(row.risk_level).toBe('orange');
+  });
+});

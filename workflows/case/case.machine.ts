@@ -1,7 +1,7 @@
 // The case statechart: one dispute, one case, a segment per track (domain §3).
 // Bump `version` whenever a change would misread stored snapshots, and keep the old version
 // registered in ./registry.ts until its cases have been migrated.
-import { caseSetup } from './case.setup';
+import { caseSetup, eventAs } from './case.setup';
 import type { CaseContext, CaseInput } from './types';
 import { peoplesMediation } from './peoples-mediation';
 import { guidance } from './guidance';
@@ -36,6 +36,23 @@ function initialContext(input: CaseInput): CaseContext {
   };
 }
 
+/**
+ * R-V4: the risk of an open case may be reassessed on every track; raised to red, the case is
+ * reported at once, as at registration. (On each track rather than the root: a closed case, in
+ * its final state, must refuse it.)
+ */
+function withRiskAssessment<T extends object>(track: T): T {
+  const assessRisk = {
+    guard: 'riskLevelChanges',
+    actions: caseSetup.enqueueActions(({ context, event, enqueue }) => {
+      const { riskLevel } = eventAs<'ASSESS_RISK'>(event);
+      enqueue.assign({ riskLevel });
+      if (riskLevel === 'red' && context.riskLevel !== 'red') enqueue({ type: 'reportRisk' });
+    }),
+  } as const;
+  return { ...track, on: { ...(track as { on?: object }).on, ASSESS_RISK: assessRisk } };
+}
+
 export const caseMachine = caseSetup.createMachine({
   id: 'case',
   version: '1',
@@ -61,13 +78,13 @@ export const caseMachine = caseSetup.createMachine({
         { target: 'peoples' },
       ],
     },
-    court: courtReferral,
-    petition: petitionReferral,
-    confirmation: judicialConfirmation,
-    peoples: peoplesMediation,
-    guidance,
-    administrative: administrativeMediation,
-    judicial: judicialMediation,
+    court: withRiskAssessment(courtReferral),
+    petition: withRiskAssessment(petitionReferral),
+    confirmation: withRiskAssessment(judicialConfirmation),
+    peoples: withRiskAssessment(peoplesMediation),
+    guidance: withRiskAssessment(guidance),
+    administrative: withRiskAssessment(administrativeMediation),
+    judicial: withRiskAssessment(judicialMediation),
     // The case file 卷宗 (cover and table of contents) lists every document of the case (§10).
     closed: { type: 'final', entry: [{ type: 'issueDocument', params: { kind: 'case-file-cover' } }] },
   },

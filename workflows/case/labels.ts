@@ -56,6 +56,7 @@ export const eventLabels: Record<CaseEventType, string> = {
   RECORD_MEDIATION_STATEMENT: '记录调解书',
   RECORD_JUDGMENT: '记录判决',
   CLOCK_EXPIRED: '期限届满',
+  ASSESS_RISK: '重新评估风险等级',
   DEFER_FILING: '暂缓立案并出具劝导书',
   HAND_OVER: '委派司法所调解',
   REVIEW_FILING: '转入立案审查',

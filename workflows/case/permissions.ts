@@ -97,6 +97,8 @@ const permissions: Record<CaseEventType, Permission> = {
   RECORD_MEDIATION_STATEMENT: handler,
   RECORD_JUDGMENT: handler,
   CLOCK_EXPIRED: system,
+  // R-V4: whoever holds the case, or the justice office over its township, reassesses its risk.
+  ASSESS_RISK: either(handler, petitionOfficeHandling, townshipJusticeOffice),
   // §7 court referral (the court) and §8 petition referral (the petition office)
   DEFER_FILING: courtHandling,
   HAND_OVER: courtHandling,

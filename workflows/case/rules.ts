@@ -30,6 +30,15 @@ export function allSigned(context: CaseContext): boolean {
 }
 
 export const rules = {
+  riskLevelChanges: {
+    reads: 'event',
+    rule: 'R-V4',
+    message: '风险等级与当前相同，无需重新评估',
+    test: (c, e) => {
+      const ev = as(e, 'ASSESS_RISK');
+      return !!ev && ev.riskLevel !== c.riskLevel;
+    },
+  },
   partyIsKnown: {
     reads: 'event',
     rule: 'R-P3',

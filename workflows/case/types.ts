@@ -200,6 +200,7 @@ export type CaseEvent =
   | (Base & { type: 'RECORD_MEDIATION_STATEMENT'; documentNo: string })
   | (Base & { type: 'RECORD_JUDGMENT'; documentNo: string })
   | (Base & { type: 'CLOCK_EXPIRED'; clock: string })
+  | (Base & { type: 'ASSESS_RISK'; riskLevel: RiskLevel; reason: string })
   | ReferralEvent;
 
 export type CaseEventType = CaseEvent['type'];

@@ -2,6 +2,7 @@
 // unknown fields are refused. The engine adds actor, time and resolved units.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CaseEventType } from '../../../workflows/case';
+import { riskLevels } from '../catalog/sources';
 import { Bool, OneOf, Optional, Pattern, Required, RequiredIf, Text, TextList, CalendarDate } from '../../common/validation/zh';
 
 const unitCodePattern = Pattern(/^\d{6}(\d{3})?(\d{3})?-[a-z]{2}(-[a-z]+)?$/, '单位代码格式不正确，例如 130606002-jo');
@@ -223,6 +224,14 @@ export class RuleOnConfirmationDto extends EventDto {
   @ApiProperty({ example: '(2026)冀0606民特5号', description: '裁定书文号' }) @Required() @Text(1, 64) rulingNo!: string;
   @ApiPropertyOptional({ description: '不予确认的理由' }) @Optional() @Text(1, 2000) reason?: string;
 }
+export class AssessRiskDto extends EventDto {
+  @apply(typed('ASSESS_RISK')) type!: 'ASSESS_RISK';
+  @ApiProperty({ enum: Object.keys(riskLevels), description: '新的风险等级；升为红色即时报告（R-V4）' })
+  @Required()
+  @OneOf(Object.keys(riskLevels), riskLevels)
+  riskLevel!: 'red' | 'orange' | 'yellow' | 'blue';
+  @ApiProperty({ description: '重新评估的理由（事态变化、新情况）' }) @Required() @Text(1, 2000) reason!: string;
+}
 
 /** Events a user may send over HTTP (CLOCK_EXPIRED is the sweeper's alone). */
 export const eventDtos: Partial<Record<CaseEventType, new () => EventDto>> = {
@@ -263,4 +272,5 @@ export const eventDtos: Partial<Record<CaseEventType, new () => EventDto>> = {
   REFUSE_CONFIRMATION: RefuseConfirmationDto,
   EXTEND_CONFIRMATION: ExtendConfirmationDto,
   RULE_ON_CONFIRMATION: RuleOnConfirmationDto,
+  ASSESS_RISK: AssessRiskDto,
 };

@@ -36,7 +36,8 @@ describe('restoring stored case@1 snapshots', () => {
     expect(statePathOf(snapshot)).toBe('peoples.signing');
     expect((snapshot.context as CaseContext).agreement).toMatchObject({ form: 'written', signatures: [applicant.id], sealed: false });
     expect(allowedEvents(snapshot, actors.communityMediator, testAt).sort()).toEqual(
-      ['DECLARE_FAILED', 'SEAL_AGREEMENT', 'SIGN_AGREEMENT', 'TERMINATE'].sort(),
+      // ASSESS_RISK came later (R-V4); a stored snapshot offers it with no migration.
+      ['ASSESS_RISK', 'DECLARE_FAILED', 'SEAL_AGREEMENT', 'SIGN_AGREEMENT', 'TERMINATE'].sort(),
     );
 
     snapshot = continueWith(snapshot, { type: 'SIGN_AGREEMENT', signer: respondent.id }).next;
@@ -57,7 +58,7 @@ describe('restoring stored case@1 snapshots', () => {
     const snapshot = restore(stored('case@1.guidance.awaitingAcknowledgement.json'));
     expect(statePathOf(snapshot)).toBe('guidance.awaitingAcknowledgement');
     expect(contextOf(snapshot).handlingUnit.code).toBe(units.police.code);
-    expect(allowedEvents(snapshot, actors.policeMediator, testAt).sort()).toEqual(['ACKNOWLEDGE', 'RETURN_GUIDANCE']);
+    expect(allowedEvents(snapshot, actors.policeMediator, testAt).sort()).toEqual(['ACKNOWLEDGE', 'ASSESS_RISK', 'RETURN_GUIDANCE']);
 
     const { next } = continueWith(snapshot, { type: 'ACKNOWLEDGE' }, actors.policeMediator);
     expect(statePathOf(next)).toBe('administrative.accepted');

@@ -10,6 +10,7 @@ import {
   actors,
   agreementTerms,
   applicant,
+  casePaths,
   mediatorOf,
   outsiderTo,
   respondent,
@@ -55,7 +56,7 @@ const agreed: CaseEventType[] = ['RECORD_FOLLOW_UP', 'CLOSE', 'REPORT_COURT_RESU
 const failed: CaseEventType[] = ['REFER_TO_JUSTICE_OFFICE', 'ISSUE_GUIDANCE', 'REPORT_COURT_RESULT', 'SEND_PETITION_FEEDBACK'];
 const awaiting: CaseEventType[] = ['ACKNOWLEDGE', 'RETURN_GUIDANCE'];
 
-export const stateTable: Record<string, StateRow> = {
+const trackStates: Record<string, StateRow> = {
   'peoples.registered': { rule: 'R-P3', accepts: registered },
   'peoples.registered (consented, rights notified)': { rule: 'R-P3', accepts: registered, variant: true },
   'peoples.registered (escalated to the township committee)': { rule: 'R-P5', accepts: registered, variant: true },
@@ -96,6 +97,14 @@ export const stateTable: Record<string, StateRow> = {
   'peoples.agreed (written, within the confirmation window)': { rule: 'R-L6', accepts: agreed, variant: true },
   ...referralStates,
 };
+
+/** Events every open state listens to, whatever its track: R-V4 a reassessment of the risk. */
+const everywhere: CaseEventType[] = ['ASSESS_RISK'];
+const isOpen = (state: string) => !state.startsWith('closed');
+
+export const stateTable: Record<string, StateRow> = Object.fromEntries(
+  Object.entries(trackStates).map(([state, row]) => [state, isOpen(state) ? { ...row, accepts: [...row.accepts, ...everywhere] } : row]),
+);
 
 // ---- who sends what ----------------------------------------------------------------------------
 
@@ -138,6 +147,7 @@ const receivingUnitOnly: WrongActor[] = [
 
 /** Actors refused by `mayActorSend` for each event type, wherever it is accepted. */
 export const wrongActors: Partial<Record<CaseEventType, WrongActor[]>> = {
+  ASSESS_RISK: handlerOnly,
   RECORD_CONSENT: handlerOnly,
   NOTIFY_RIGHTS: handlerOnly,
   START_MEDIATION: handlerOnly,
@@ -188,6 +198,7 @@ export const samplePayloads: Partial<Record<CaseEventType, Payload>> = {
   RECORD_MEDIATION_STATEMENT: { type: 'RECORD_MEDIATION_STATEMENT', documentNo: '(2026)冀0606民初1234号' },
   RECORD_JUDGMENT: { type: 'RECORD_JUDGMENT', documentNo: '(2026)冀0606民初1235号' },
   CLOCK_EXPIRED: { type: 'CLOCK_EXPIRED', clock: 'peoples-mediation' },
+  ASSESS_RISK: { type: 'ASSESS_RISK', riskLevel: 'red', reason: '一方扬言报复，事态升级' },
   ...referralSamplePayloads,
 };
 
@@ -301,6 +312,38 @@ function guidanceRows(state: string, reason: string, segmentOutcome: 'out-of-sco
       effects: [doc('guidance-notice'), caseFileCover],
     },
   ];
+}
+
+/**
+ * R-V4 in every open state: raised to red the case is reported at once and stays where it is; a
+ * change to another level is recorded without a report.
+ */
+function riskRows(): AllowedRow[] {
+  return Object.entries(trackStates)
+    .filter(([state, row]) => isOpen(state) && !row.variant)
+    .flatMap(([state]) => {
+      const next = casePaths[state as keyof typeof casePaths].state;
+      return [
+        {
+          state,
+          rule: 'R-V4',
+          title: 'ASSESS_RISK raised to red reports the case at once and leaves it where it is',
+          event: { type: 'ASSESS_RISK', riskLevel: 'red', reason: '一方扬言报复，事态升级' },
+          next,
+          context: () => ({ riskLevel: 'red' }),
+          effects: [{ type: 'reportRisk' }],
+        },
+        {
+          state,
+          rule: 'R-V4',
+          title: 'ASSESS_RISK to orange is recorded without a report',
+          event: { type: 'ASSESS_RISK', riskLevel: 'orange', reason: '双方情绪激动' },
+          next,
+          context: () => ({ riskLevel: 'orange' }),
+          effects: [],
+        },
+      ];
+    });
 }
 
 export const allowedRows: AllowedRow[] = [
@@ -760,6 +803,7 @@ export const allowedRows: AllowedRow[] = [
     effects: [caseFileCover],
   },
   ...referralAllowedRows,
+  ...riskRows(),
 ];
 
 // ---- refused by a guard ------------------------------------------------------------------------
@@ -1012,4 +1056,11 @@ export const refusedRows: RefusedRow[] = [
     refusedBy: ['committeeOfTownship'],
   },
   ...referralRefusedRows,
+  {
+    state: 'peoples.mediating',
+    title: 'ASSESS_RISK to the level the case already has is refused (nothing to report twice)',
+    prep: [{ by: mediatorOf(units.community), event: { type: 'ASSESS_RISK', riskLevel: 'red', reason: '一方扬言报复' } }],
+    event: { type: 'ASSESS_RISK', riskLevel: 'red', reason: '仍有报复言论' },
+    refusedBy: ['riskLevelChanges'],
+  },
 ];
