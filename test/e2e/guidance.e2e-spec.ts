@@ -37,7 +37,7 @@ describe('R-G1…R-G3, R-A1 failed mediation guided by the justice office to an 
     });
     expect(res.status).toBe(403);
     expect(res.body).toEqual(expect.objectContaining({ code: 'FORBIDDEN', message: expect.any(String) }));
-    expect(res.body.details.allowedEvents).toEqual(['REFER_TO_JUSTICE_OFFICE']);
+    expect(res.body.details.allowedEvents).toEqual(['REFER_TO_JUSTICE_OFFICE', 'ASSESS_RISK']);
     const [row] = await dbQuery(t)('SELECT state, version FROM cases WHERE id = ?', view.id);
     expect(row).toEqual({ state: 'peoples.failed', version: view.version });
   });
@@ -71,7 +71,7 @@ describe('R-G1…R-G3, R-A1 failed mediation guided by the justice office to an 
     // The agency now reads the case (R-S1: units that receive a case may read it).
     const read = await police.get(`/api/cases/${view.id}`);
     expect(read.status).toBe(200);
-    expect(read.body.allowedEvents.sort()).toEqual(['ACKNOWLEDGE', 'RETURN_GUIDANCE']);
+    expect(read.body.allowedEvents.sort()).toEqual(['ACKNOWLEDGE', 'ASSESS_RISK', 'RETURN_GUIDANCE']);
     view = await send(police, view.id, { type: 'ACKNOWLEDGE' });
     expect(view.state).toBe('administrative.accepted');
   });
