@@ -36,6 +36,7 @@ function assemble(first: PeriodBasis, extensions: Extension[], previous: ClockBa
   const notes = {
     ...(previous.recomputed ? { recomputed: previous.recomputed } : {}),
     ...(previous.stopped ? { stopped: previous.stopped } : {}),
+    ...(previous.reminders === false ? { reminders: false as const } : {}),
   };
   if (!extensions.length) return { ...first, ...notes };
   const missing = new Set([...first.calendarMissing, ...extensions.flatMap((e) => e.calendarMissing)]);

@@ -29,7 +29,7 @@ export class ClockKeeper implements OnModuleInit {
   private async start({ tx, caseRow, context, event, at }: EffectContext, params: ClockParams): Promise<void> {
     const from = shanghaiDate(params.from);
     const table = await this.calendar.covering(tx.em, yearsTouched(from, params.days));
-    const basis = startBasis(from, params.days, params.dayKind, table);
+    const basis: ClockBasis = { ...startBasis(from, params.days, params.dayKind, table), ...(params.remind === false ? { reminders: false as const } : {}) };
     // A clock started again for the same purpose replaces the running one; there is never two.
     await this.stopRunning(tx.em, caseRow.id, params.clock, at, `重新起算（${label(event.type)}）`);
     await tx.em.insert(ClockRecord, {
@@ -85,7 +85,7 @@ export class ClockKeeper implements OnModuleInit {
   }
 
   private times(basis: ClockBasis) {
-    return dueTimes(basis, this.config.deadlines.reminderDays);
+    return dueTimes(basis, basis.reminders === false ? 0 : this.config.deadlines.reminderDays);
   }
 
   private async running(em: EntityManager, caseId: string, kind: string): Promise<ClockRecord | null> {

@@ -6,6 +6,8 @@ const labels: Record<string, string> = {
   // R-L6: the court decides acceptance within 3 days and rules within 15 (+10 with approval).
   'confirmation-acceptance': '司法确认受理期限',
   'confirmation-ruling': '司法确认裁定期限',
+  // R-L6: the parties' 30 days to apply for judicial confirmation, from the agreement taking effect.
+  'confirmation-window': '司法确认申请期限',
 };
 
 export const clockLabel = (kind: string) => labels[kind] ?? `期限（${kind}）`;

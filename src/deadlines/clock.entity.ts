@@ -12,6 +12,8 @@ export interface ClockBasis extends PeriodBasis {
   /** Set when a later holiday notice changed the count (R-D2). */
   recomputed?: { at: string; reason: string; previousLastDay: string }[];
   stopped?: { at: string; reason: string };
+  /** false: a period of the parties' (R-L6 application window): no reminder goes to the unit. */
+  reminders?: false;
 }
 
 /**

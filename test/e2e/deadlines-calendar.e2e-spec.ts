@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClockSweeper } from '../../src/deadlines/clock-sweeper';
 import { intakeBody } from '../factories/parties';
-import { clockOf, mediatingCase, type CaseView } from '../support/case-driver';
+import { clockOf, mediatingCase, send, type CaseView } from '../support/case-driver';
 import { dbQuery } from '../support/db-query';
 import { startTestApp, type AuthedAgent, type TestApp } from '../support/test-app';
 
@@ -148,5 +148,49 @@ describe('R-D2 an administrator loads a later year', () => {
     const res = await office.get('/api/deadlines/period?from=2026-12-31&days=1&dayKind=calendar');
     expect(res.body).toMatchObject({ lastDay: '2027-01-04', calendarMissing: [] });
     expect(res.body.skipped).toEqual([{ from: '2027-01-01', to: '2027-01-03', days: 3, reason: 'holiday', name: '元旦' }]);
+  });
+});
+
+describe('R-L6 R-D4 the 30-day confirmation window ending on National Day runs to the first working day after', () => {
+  const oralAgreement = { type: 'REACH_AGREEMENT', form: 'oral', terms: '双方和解。', performanceMethod: '当场履行', createsObligations: false, writtenRequested: false };
+  const apply = (view: CaseView) => ({ type: 'APPLY_FOR_CONFIRMATION', courtUnitCode: '130606-ct', applicantPartyIds: view.parties.map((p) => p.id), subject: 'civil-rights' });
+  const agreedOn = async (at: string) => {
+    const view = await mediatingAt('2026-09-01T10:00:00+08:00');
+    t.clock.set(at);
+    return send(office, view.id, oralAgreement);
+  };
+  let early: CaseView;
+  let late: CaseView;
+
+  it('an agreement in force on 2026-09-02 opens the window as a clock: day 30 is 10-02 (国庆节), so it ends with 10-08', async () => {
+    early = await agreedOn('2026-09-02T15:00:00+08:00');
+    late = await agreedOn('2026-09-02T15:00:00+08:00');
+    const window = clockOf(early, 'confirmation-window');
+    expect(window).toMatchObject({ status: 'running', dueAt: '2026-10-09T00:00:00.000+08:00', overdue: false });
+    expect(window.basis).toMatchObject({ rule: 'R-D4', dayKind: 'calendar', days: 30, from: '2026-09-02', lastDay: '2026-10-08' });
+    expect(window.basis.explanation).toContain('国庆节');
+    // The parties' period, not a task of the office: no reminder.
+    const [row] = await query('SELECT remind_at FROM clocks WHERE case_id = ? AND kind = ?', early.id, 'confirmation-window');
+    expect(row.remind_at).toBeNull();
+  });
+
+  it('on 2026-10-08 — after the old count\'s last day, within the rolled-over one — the parties may still apply', async () => {
+    t.clock.set('2026-10-08T16:00:00+08:00');
+    await sweep();
+    const view = await send(office, early.id, apply(early));
+    expect(view.state).toBe('confirmation.applied');
+  });
+
+  it('once the window\'s clock has fired at the end of 10-08 the application is refused with R-L6, the agreement stands', async () => {
+    t.clock.set('2026-10-09T00:00:00+08:00');
+    const report = await sweep();
+    expect(report.fired).toBeGreaterThanOrEqual(1);
+    const res = await office.post(`/api/cases/${late.id}/events`).send(apply(late));
+    expect(res.status).toBe(409);
+    expect(res.body.details.rules).toEqual([expect.objectContaining({ rule: 'R-L6', message: expect.stringContaining('30日内') })]);
+    const view = (await office.get(`/api/cases/${late.id}`)).body as CaseView;
+    expect(view.state).toBe('peoples.agreed');
+    expect(view.mediation.agreement).toMatchObject({ confirmationWindow: 'closed' });
+    expect(clockOf(view, 'confirmation-window')).toMatchObject({ status: 'fired' });
   });
 });

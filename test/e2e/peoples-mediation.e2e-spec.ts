@@ -1,7 +1,7 @@
 // A dispute from intake through people's mediation to a written agreement, follow-up and close
 // (domain §4), checked through the API and in the stored rows.
 import { intakeBody } from '../factories/parties';
-import { prepareMediation, registerCase, send, type CaseView } from '../support/case-driver';
+import { clockOf, prepareMediation, registerCase, send, type CaseView } from '../support/case-driver';
 import { dbQuery } from '../support/db-query';
 import { startTestApp, type AuthedAgent, type TestApp } from '../support/test-app';
 
@@ -89,7 +89,9 @@ describe('R-P1…R-P7 intake → consent → rights notice → mediation → wri
     expect(view.state).toBe('peoples.agreed');
     expect(view.mediation.agreement).toEqual(expect.objectContaining({ form: 'written', sealed: true, amount: '3000.00' }));
     expect(view.segments[0]).toEqual(expect.objectContaining({ outcome: 'agreement' }));
-    expect(view.deadlines[0].status).toBe('stopped');
+    expect(clockOf(view, 'peoples-mediation').status).toBe('stopped');
+    // R-L6: the parties' 30 days to apply for judicial confirmation now run, as a clock (R-D4).
+    expect(clockOf(view, 'confirmation-window')).toMatchObject({ status: 'running', basis: expect.objectContaining({ dayKind: 'calendar', days: 30 }) });
   });
 
   it('R-P7 the case is closed only after a follow-up', async () => {

@@ -207,7 +207,9 @@ describe('R-L1…R-L6 a court defers a filing, the justice office mediates to ag
     expect(view).toMatchObject({ state: 'confirmation.applied', handlingUnit: { code: courtCode } });
     expect(view.referral.judicialConfirmation).toMatchObject({ court: { code: courtCode }, subject: 'civil-rights', mediatingUnit: { code: officeCode } });
     // 3 calendar days from Wed 25 November end on Saturday 28th, a rest day: the period runs to Monday (R-D4).
+    // The parties' window keeps running beside it: refused acceptance, they may apply again within it.
     expect(view.deadlines.filter((d) => d.status === 'running')).toEqual([
+      expect.objectContaining({ kind: 'confirmation-window', basis: expect.objectContaining({ days: 30, reminders: false }) }),
       expect.objectContaining({
         kind: 'confirmation-acceptance',
         unit: expect.objectContaining({ code: courtCode }),
@@ -221,6 +223,7 @@ describe('R-L1…R-L6 a court defers a filing, the justice office mediates to ag
     const accepted = await send(court, view.id, { type: 'ACCEPT_CONFIRMATION', courtCaseNo: '(2026)冀0606民特5号' });
     expect(accepted.state).toBe('confirmation.reviewing');
     expect(accepted.deadlines.filter((d) => d.status === 'running')).toEqual([
+      expect.objectContaining({ kind: 'confirmation-window' }),
       expect.objectContaining({ kind: 'confirmation-ruling', dueAt: '2026-12-11T00:00:00.000+08:00' }),
     ]);
     t.clock.set('2026-12-01T10:00:00+08:00');

@@ -41,5 +41,6 @@ export async function mediatingCase(agent: AuthedAgent, body: object): Promise<C
   return send(agent, view.id, { type: 'START_MEDIATION' });
 }
 
-/** The case's first clock as the case view shows it, with its basis (R-D2). */
-export const clockOf = (view: CaseView) => view.deadlines[0] as CaseView['deadlines'][number] & { basis: any };
+/** The case's clock of `kind` (default: its first), with the basis that explains its due time. */
+export const clockOf = (view: CaseView, kind?: string) =>
+  (kind ? view.deadlines.find((d) => d.kind === kind) : view.deadlines[0]) as CaseView['deadlines'][number] & { basis: any; overdue: boolean };

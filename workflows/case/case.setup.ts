@@ -24,6 +24,8 @@ export interface ClockParams {
   from: string;
   days: number;
   dayKind: 'calendar' | 'working';
+  /** false: no reminder to the unit before it ends (a period of the parties', not a task of the unit's). */
+  remind?: false;
 }
 
 type GuardFn = (args: { context: CaseContext; event: CaseEvent }) => boolean;

@@ -8,11 +8,14 @@
 // speaks of working days.
 import { and } from 'xstate';
 import { caseSetup, eventAs, type ClockParams } from './case.setup';
+import { confirmationWindowDays } from './referral-rules';
 import type { CaseEvent, JudicialConfirmation } from './types';
 
 export const confirmationPeriods = { acceptanceDays: 3, rulingDays: 15, extensionDays: 10 } as const;
 
 const acceptanceClock = { clock: 'confirmation-acceptance' };
+/** R-L6: the parties' 30 days to apply, from the agreement taking effect. */
+export const confirmationWindowClock = { clock: 'confirmation-window' };
 const rulingClock = { clock: 'confirmation-ruling' };
 const clockFrom = (clock: { clock: string }, at: string, days: number): ClockParams => ({ ...clock, from: at, days, dayKind: 'calendar' });
 
@@ -23,6 +26,25 @@ const updateConfirmation = (patch: (confirmation: JudicialConfirmation, event: C
 
 /** Back to the unit that mediated, which follows the agreement up and closes the case (R-P7). */
 const backToMediator = caseSetup.assign({ handlingUnit: ({ context }) => context.judicialConfirmation!.mediatingUnit });
+
+const setWindow = (state: 'open' | 'closed') =>
+  caseSetup.assign({ agreement: ({ context }) => ({ ...context.agreement!, confirmationWindow: state }) });
+
+/**
+ * R-L6, R-D4: when an agreement takes effect its application window opens as a legal clock, so a
+ * last day on a holiday rolls over to the next working day like every period (not in-process
+ * date arithmetic). The parties' period: the unit gets no reminder.
+ */
+export const openConfirmationWindow = [
+  setWindow('open'),
+  {
+    type: 'startClock',
+    params: ({ event }: { event: CaseEvent }): ClockParams => ({ ...clockFrom(confirmationWindowClock, event.at, confirmationWindowDays), remind: false }),
+  },
+] as const;
+
+/** R-L6: the window's clock ran out — the agreement stays, the application is no longer possible. */
+export const closeConfirmationWindow = { guard: 'confirmationWindowClock', actions: setWindow('closed') } as const;
 
 /** R-L6: the joint application, to the competent court, within the window, for a confirmable agreement. */
 export const applyForConfirmation = {
@@ -98,7 +120,7 @@ export const judicialConfirmation = caseSetup.createStateConfig({
           target: '#case.peoples.agreed',
           actions: [decide, backToMediator, { type: 'stopClock', params: acceptanceClock }],
         },
-        CLOCK_EXPIRED: { guard: 'confirmationClock', actions: markOverdue },
+        CLOCK_EXPIRED: [{ guard: 'confirmationClock', actions: markOverdue }, closeConfirmationWindow],
       },
     },
     /** Accepted: the court rules within 15 days, extendable once by 10 with approval. */
@@ -123,9 +145,11 @@ export const judicialConfirmation = caseSetup.createStateConfig({
             decide,
             backToMediator,
             { type: 'stopClock', params: rulingClock },
+            // Ruled on: no second application (noConfirmationPending), so the window has no use left.
+            { type: 'stopClock', params: confirmationWindowClock },
           ],
         },
-        CLOCK_EXPIRED: { guard: 'confirmationClock', actions: markOverdue },
+        CLOCK_EXPIRED: [{ guard: 'confirmationClock', actions: markOverdue }, closeConfirmationWindow],
       },
     },
   },

@@ -4,7 +4,7 @@ import { caseSetup, clockForPeoplesMediation } from './case.setup';
 import { issueGuidance } from './guidance';
 import { reportAgreementToCourt, reportFailureToCourt } from './court-referral';
 import { feedBackAgreement, feedBackFailure } from './petition-referral';
-import { applyForConfirmation } from './judicial-confirmation';
+import { applyForConfirmation, closeConfirmationWindow, confirmationWindowClock, openConfirmationWindow } from './judicial-confirmation';
 
 const peoplesClock = { clock: 'peoples-mediation' };
 
@@ -135,6 +135,7 @@ export const peoplesMediation = caseSetup.createStateConfig({
               { type: 'closeSegment', params: { outcome: 'agreement' } },
               { type: 'stopClock', params: peoplesClock },
               { type: 'issueDocument', params: { kind: 'oral-agreement-record' } },
+              ...openConfirmationWindow,
             ],
           },
           {
@@ -157,6 +158,7 @@ export const peoplesMediation = caseSetup.createStateConfig({
           'agreementTakesEffect',
           { type: 'closeSegment', params: { outcome: 'agreement' } },
           { type: 'stopClock', params: peoplesClock },
+          ...openConfirmationWindow,
         ],
       },
       on: {
@@ -176,12 +178,13 @@ export const peoplesMediation = caseSetup.createStateConfig({
         CLOSE: {
           guard: and(['followUpDone', 'referrerInformed']),
           target: '#case.closed',
-          actions: [{ type: 'setOutcome', params: { outcome: 'agreement' } }],
+          actions: [{ type: 'setOutcome', params: { outcome: 'agreement' } }, { type: 'stopClock', params: confirmationWindowClock }],
         },
         // §7–§8: the result letter to a referring court or petition office; R-L6 judicial confirmation.
         REPORT_COURT_RESULT: reportAgreementToCourt,
         SEND_PETITION_FEEDBACK: feedBackAgreement,
         APPLY_FOR_CONFIRMATION: applyForConfirmation,
+        CLOCK_EXPIRED: closeConfirmationWindow,
       },
     },
     /** R-P8: the parties are told the other routes — by the justice office's 告知引导书. */

@@ -173,8 +173,12 @@ export const referralRules = {
     reads: 'context',
     rule: 'R-L6',
     message: `须自调解协议生效之日起${confirmationWindowDays}日内申请司法确认`,
-    test: (c, e) =>
-      !!c.agreement?.effectiveAt && shanghaiDate(e.at) <= confirmationWindowLastDay(c.agreement.effectiveAt),
+    test: (c, e) => {
+      const agreement = c.agreement;
+      if (!agreement?.effectiveAt) return false;
+      if (agreement.confirmationWindow) return agreement.confirmationWindow === 'open';
+      return shanghaiDate(e.at) <= confirmationWindowLastDay(agreement.effectiveAt);
+    },
   },
   confirmationJointlyApplied: {
     reads: 'event',
@@ -204,6 +208,12 @@ export const referralRules = {
     rule: 'R-L6',
     message: '司法确认审查期限只能延长一次',
     test: (c) => !c.judicialConfirmation?.extension,
+  },
+  confirmationWindowClock: {
+    reads: 'event',
+    rule: 'R-L6',
+    message: '不是司法确认申请期限',
+    test: (_c, e) => as(e, 'CLOCK_EXPIRED')?.clock === 'confirmation-window',
   },
   confirmationClock: {
     reads: 'event',

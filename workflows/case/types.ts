@@ -82,6 +82,12 @@ export interface Agreement {
   signatures: string[];
   sealed: boolean;
   effectiveAt?: string;
+  /**
+   * R-L6 with R-D4: the application window is a legal clock (`confirmation-window`) started when the
+   * agreement takes effect; its expiry closes the window. Unset on agreements made before the
+   * window was a clock: their window is counted from `effectiveAt` without holiday roll-over.
+   */
+  confirmationWindow?: 'open' | 'closed';
 }
 
 export interface FollowUp {

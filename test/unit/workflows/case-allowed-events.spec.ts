@@ -131,7 +131,15 @@ const rows: Row[] = [
   {
     rule: 'R-P7',
     state: 'peoples.agreed (written)',
-    who: 'the community mediator before the follow-up',
+    who: 'the community mediator before the follow-up, the confirmation window still open',
+    actor: community,
+    allowed: ['RECORD_FOLLOW_UP', 'APPLY_FOR_CONFIRMATION', 'ASSESS_RISK'],
+  },
+  {
+    rule: 'R-L6',
+    state: 'peoples.agreed (written)',
+    prep: [{ by: system, event: { type: 'CLOCK_EXPIRED', clock: 'confirmation-window' } }],
+    who: 'the community mediator once the confirmation window\'s clock ran out',
     actor: community,
     allowed: ['RECORD_FOLLOW_UP', 'ASSESS_RISK'],
   },
@@ -140,7 +148,7 @@ const rows: Row[] = [
     state: 'peoples.agreed (followed up)',
     who: 'the community mediator after the follow-up',
     actor: community,
-    allowed: ['RECORD_FOLLOW_UP', 'CLOSE', 'ASSESS_RISK'],
+    allowed: ['RECORD_FOLLOW_UP', 'CLOSE', 'APPLY_FOR_CONFIRMATION', 'ASSESS_RISK'],
   },
   {
     rule: 'R-P8',

@@ -44,14 +44,21 @@ describe('restoring stored case@1 snapshots', () => {
     snapshot = continueWith(snapshot, { type: 'SIGN_AGREEMENT', signer: 'mediator' }).next;
     const sealed = continueWith(snapshot, { type: 'SEAL_AGREEMENT' });
     expect(statePathOf(sealed.next)).toBe('peoples.agreed');
-    expect(sealed.effects).toEqual([{ type: 'stopClock', params: { clock: 'peoples-mediation' } }]);
+    // R-L6: the agreement in force opens the parties' 30-day window as a legal clock.
+    expect(sealed.effects).toEqual([
+      { type: 'stopClock', params: { clock: 'peoples-mediation' } },
+      { type: 'startClock', params: { clock: 'confirmation-window', from: testAt, days: 30, dayKind: 'calendar', remind: false } },
+    ]);
     expect(contextOf(sealed.next).agreement?.effectiveAt).toBe(testAt);
 
     const followed = continueWith(sealed.next, { type: 'RECORD_FOLLOW_UP', performance: 'performed', note: '已履行' }).next;
     const closed = continueWith(followed, { type: 'CLOSE' });
     expect(closed.next.status).toBe('done');
     expect(contextOf(closed.next).outcome).toBe('agreement');
-    expect(closed.effects).toEqual([{ type: 'issueDocument', params: { kind: 'case-file-cover' } }]);
+    expect(closed.effects).toEqual([
+      { type: 'stopClock', params: { clock: 'confirmation-window' } },
+      { type: 'issueDocument', params: { kind: 'case-file-cover' } },
+    ]);
   });
 
   it('R-G3 a stored case@1 snapshot awaiting acknowledgement is acknowledged by the named agency', () => {

@@ -15,6 +15,7 @@ import {
   outsiderTo,
   respondent,
   systemActor,
+  testAt,
   units,
   type Effect,
   type Payload,
@@ -52,7 +53,7 @@ const registered: CaseEventType[] = [
 ];
 const mediating: CaseEventType[] = ['LOG_SESSION', 'ESCALATE', 'EXTEND', 'REACH_AGREEMENT', 'DECLARE_FAILED', 'TERMINATE', 'CLOCK_EXPIRED'];
 const signing: CaseEventType[] = ['SIGN_AGREEMENT', 'SEAL_AGREEMENT', 'DECLARE_FAILED', 'TERMINATE', 'CLOCK_EXPIRED'];
-const agreed: CaseEventType[] = ['RECORD_FOLLOW_UP', 'CLOSE', 'REPORT_COURT_RESULT', 'SEND_PETITION_FEEDBACK', 'APPLY_FOR_CONFIRMATION'];
+const agreed: CaseEventType[] = ['RECORD_FOLLOW_UP', 'CLOSE', 'REPORT_COURT_RESULT', 'SEND_PETITION_FEEDBACK', 'APPLY_FOR_CONFIRMATION', 'CLOCK_EXPIRED'];
 const failed: CaseEventType[] = ['REFER_TO_JUSTICE_OFFICE', 'ISSUE_GUIDANCE', 'REPORT_COURT_RESULT', 'SEND_PETITION_FEEDBACK'];
 const awaiting: CaseEventType[] = ['ACKNOWLEDGE', 'RETURN_GUIDANCE'];
 
@@ -227,6 +228,12 @@ export interface AllowedRow {
 const doc = (kind: DocumentKind): Effect => ({ type: 'issueDocument', params: { kind } });
 const peoplesClock = { clock: 'peoples-mediation' };
 const stopPeoplesClock: Effect = { type: 'stopClock', params: peoplesClock };
+/** R-L6 with R-D4: an agreement in force opens the parties' 30-day application window as a legal clock. */
+const openConfirmationWindow: Effect = {
+  type: 'startClock',
+  params: { clock: 'confirmation-window', from: testAt, days: 30, dayKind: 'calendar', remind: false },
+};
+const stopConfirmationWindow: Effect = { type: 'stopClock', params: { clock: 'confirmation-window' } };
 const caseFileCover = doc('case-file-cover');
 
 /** The open segment ends now with `outcome`. */
@@ -479,7 +486,7 @@ export const allowedRows: AllowedRow[] = [
       agreement: { form: 'oral', terms: oral.terms, performanceMethod: '当场履行', reachedAt: at, effectiveAt: at, signatures: [], sealed: false },
       segments: segmentEnds(b, at, 'agreement'),
     }),
-    effects: [stopPeoplesClock, doc('oral-agreement-record')],
+    effects: [stopPeoplesClock, doc('oral-agreement-record'), openConfirmationWindow],
   },
   {
     state: 'peoples.mediating',
@@ -542,7 +549,7 @@ export const allowedRows: AllowedRow[] = [
     event: oral,
     next: 'peoples.agreed',
     context: () => ({ extensionsUsed: 1 }),
-    effects: [stopPeoplesClock, doc('oral-agreement-record')],
+    effects: [stopPeoplesClock, doc('oral-agreement-record'), openConfirmationWindow],
   },
 
   // peoples.signing
@@ -566,7 +573,7 @@ export const allowedRows: AllowedRow[] = [
       agreement: { signatures: [applicant.id, respondent.id, 'mediator'], sealed: true, effectiveAt: at },
       segments: segmentEnds(b, at, 'agreement'),
     }),
-    effects: [stopPeoplesClock],
+    effects: [stopPeoplesClock, openConfirmationWindow],
   },
   {
     state: 'peoples.signing',
@@ -584,7 +591,7 @@ export const allowedRows: AllowedRow[] = [
     event: { type: 'SEAL_AGREEMENT' },
     next: 'peoples.agreed',
     context: (b, at) => ({ agreement: { sealed: true, effectiveAt: at }, segments: segmentEnds(b, at, 'agreement') }),
-    effects: [stopPeoplesClock],
+    effects: [stopPeoplesClock, openConfirmationWindow],
   },
   {
     state: 'peoples.signing',
@@ -633,7 +640,16 @@ export const allowedRows: AllowedRow[] = [
       event: { type: 'CLOSE' },
       next: 'closed',
       context: () => ({ outcome: 'agreement' }),
-      effects: [caseFileCover],
+      effects: [stopConfirmationWindow, caseFileCover],
+    },
+    {
+      state,
+      rule: 'R-L6',
+      title: 'CLOCK_EXPIRED of the confirmation window closes the window; the agreement and the case stay',
+      event: { type: 'CLOCK_EXPIRED', clock: 'confirmation-window' },
+      next: 'peoples.agreed',
+      context: (b) => ({ agreement: { ...b.agreement, confirmationWindow: 'closed' } }),
+      effects: [],
     },
   ]),
 

@@ -544,6 +544,16 @@ export const referralAllowedRows: AllowedRow[] = [
     effects: [],
   },
   {
+    state: 'confirmation.applied',
+    rule: 'R-L6',
+    title: 'CLOCK_EXPIRED of the parties’ window while the court decides closes the window; the application stands',
+    by: 'system',
+    event: { type: 'CLOCK_EXPIRED', clock: 'confirmation-window' },
+    next: 'confirmation.applied',
+    context: (b) => ({ handlingUnit: units.court, judicialConfirmation: b.judicialConfirmation, agreement: { confirmationWindow: 'closed' } }),
+    effects: [],
+  },
+  {
     state: 'confirmation.reviewing',
     rule: 'R-L6',
     title: "EXTEND_CONFIRMATION with the president's approval adds 10 days, once",
@@ -562,7 +572,7 @@ export const referralAllowedRows: AllowedRow[] = [
       handlingUnit: units.community,
       judicialConfirmation: { decision: { outcome: 'confirmed', at, rulingNo: '(2026)冀0606民特5号' } },
     }),
-    effects: [{ type: 'stopClock', params: rulingClock }],
+    effects: [{ type: 'stopClock', params: rulingClock }, { type: 'stopClock', params: { clock: 'confirmation-window' } }],
   },
   {
     state: 'confirmation.reviewing',
@@ -571,7 +581,7 @@ export const referralAllowedRows: AllowedRow[] = [
     event: { type: 'RULE_ON_CONFIRMATION', confirmed: false, rulingNo: '(2026)冀0606民特6号', reason: '协议内容违反法律强制性规定' },
     next: 'peoples.agreed',
     context: () => ({ judicialConfirmation: { decision: { outcome: 'not-confirmed', reason: '协议内容违反法律强制性规定' } } }),
-    effects: [{ type: 'stopClock', params: rulingClock }],
+    effects: [{ type: 'stopClock', params: rulingClock }, { type: 'stopClock', params: { clock: 'confirmation-window' } }],
   },
   {
     state: 'confirmation.reviewing',
@@ -608,14 +618,21 @@ export const referralRefusedRows: RefusedRow[] = [
       refusedBy: ['petitionFeedbackPending'],
     },
   ]),
-  ...agreedStates.map(
-    (state): RefusedRow => ({
+  ...agreedStates.flatMap((state): RefusedRow[] => [
+    {
       state,
-      title: 'APPLY_FOR_CONFIRMATION refused more than 30 days after the agreement took effect',
+      title: 'APPLY_FOR_CONFIRMATION refused once the clock of the 30-day window ran out',
+      prep: [{ by: 'system', event: { type: 'CLOCK_EXPIRED', clock: 'confirmation-window' } }],
       event: apply,
       refusedBy: ['confirmationWithinWindow'],
-    }),
-  ),
+    },
+    {
+      state,
+      title: 'CLOCK_EXPIRED of the mediation period is refused once the agreement took effect',
+      event: { type: 'CLOCK_EXPIRED', clock: 'peoples-mediation' },
+      refusedBy: ['confirmationWindowClock'],
+    },
+  ]),
 
   // court
   {
@@ -756,9 +773,9 @@ export const referralRefusedRows: RefusedRow[] = [
   },
   {
     state: 'confirmation.applied',
-    title: 'CLOCK_EXPIRED of a clock that is not the court’s is refused',
+    title: 'CLOCK_EXPIRED of a clock that is neither the court’s nor the parties’ window is refused',
     event: { type: 'CLOCK_EXPIRED', clock: 'peoples-mediation' },
-    refusedBy: ['confirmationClock'],
+    refusedBy: ['confirmationClock', 'confirmationWindowClock'],
   },
   {
     state: 'confirmation.reviewing (extended)',
