@@ -7,6 +7,7 @@ import { stateLabel, type Actor, type CaseContext } from '../../workflows/case';
 import { fenToYuan } from '../common/money';
 import { toShanghaiIso } from '../common/time/instant';
 import { selectAs } from '../database/hydrate';
+import { partiesPeriods } from '../deadlines/clock-labels';
 import { ClockRecord } from '../deadlines/clock.entity';
 import { OrgsService } from '../orgs/orgs.service';
 import { WorkflowEngine } from '../workflow-engine/workflow-engine';
@@ -65,7 +66,7 @@ export class CaseViews {
         startedAt: iso(c.startedAt),
         dueAt: iso(c.dueAt),
         status: c.status,
-        overdue: c.status === 'running' && c.dueAt <= now.toISOString(),
+        overdue: c.status === 'running' && c.dueAt <= now.toISOString() && !partiesPeriods.includes(c.kind),
         basis: c.basis,
       })),
       mediation: {

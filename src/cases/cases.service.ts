@@ -18,6 +18,7 @@ import { Database } from '../database/database';
 import { nextNumber } from '../database/number-sequences';
 import { selectAs } from '../database/hydrate';
 import { sql } from '../database/sql';
+import { unitTaskClock } from '../deadlines/clock-labels';
 import type { Tx } from '../database/tx';
 import { OrgsService, toUnitRef } from '../orgs/orgs.service';
 import { isHandOffTransition, seesHandOffOnly } from '../referrals/court-hand-off-view';
@@ -252,7 +253,7 @@ export class CasesService {
     if (query['accepted-from']) add('c.accepted_at >= ?', startOfShanghaiDay(query['accepted-from']));
     if (query['accepted-to']) add('c.accepted_at < ?', startOfShanghaiDay(nextDay(query['accepted-to'])));
     if (query.overdue !== undefined) {
-      const overdue = `EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = c.id AND k.status = 'running' AND k.due_at <= ?)`;
+      const overdue = `EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = c.id AND k.status = 'running' AND k.due_at <= ? AND ${unitTaskClock('k')})`;
       add(query.overdue ? overdue : `NOT ${overdue}`, this.clock.now().toISOString());
     }
     if (query.q && /^\d{17}[\dXx]$/.test(query.q)) {

@@ -11,3 +11,9 @@ const labels: Record<string, string> = {
 };
 
 export const clockLabel = (kind: string) => labels[kind] ?? `期限（${kind}）`;
+
+/** Periods of the parties', not tasks of a unit: they run out, but no unit is ever overdue on them (R-D3). */
+export const partiesPeriods: readonly string[] = ['confirmation-window'];
+
+/** SQL condition: clock `alias` is a unit's task (a constant list, no parameters). */
+export const unitTaskClock = (alias: string) => `${alias}.kind NOT IN (${partiesPeriods.map((k) => `'${k}'`).join(', ')})`;

@@ -13,7 +13,7 @@ import { sql } from '../database/sql';
 import { OrgsService } from '../orgs/orgs.service';
 import type { Unit } from '../orgs/unit.entity';
 import { subtreePrefix } from '../orgs/unit-codes';
-import { clockLabel } from './clock-labels';
+import { clockLabel, unitTaskClock } from './clock-labels';
 import type { ClockBasis } from './clock.entity';
 import type { OverdueQuery } from './dto/overdue.query';
 
@@ -67,7 +67,7 @@ export class OverdueLists {
     const scope = scopeOf(unit);
     const visible = visibleCases(user.actor);
     const from = `FROM clocks k JOIN cases c ON c.id = k.case_id JOIN units u ON u.code = c.handling_unit_code
-      WHERE k.status = 'running' AND k.due_at <= ? AND ${scope.sql} AND ${visible.sql}`;
+      WHERE k.status = 'running' AND k.due_at <= ? AND ${unitTaskClock('k')} AND ${scope.sql} AND ${visible.sql}`;
     const params = [now.toISOString(), ...scope.params, ...visible.params];
     const em = this.db.reader;
     const byUnit = await sql<{ handling_unit_code: string; n: number | string }>(

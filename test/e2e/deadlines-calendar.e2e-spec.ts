@@ -183,6 +183,11 @@ describe('R-L6 R-D4 the 30-day confirmation window ending on National Day runs t
 
   it('once the window\'s clock has fired at the end of 10-08 the application is refused with R-L6, the agreement stands', async () => {
     t.clock.set('2026-10-09T00:00:00+08:00');
+    // Past due, not yet swept: the parties' period never makes the office overdue (R-D3 lists units' tasks).
+    expect(clockOf((await office.get(`/api/cases/${late.id}`)).body, 'confirmation-window')).toMatchObject({ status: 'running', overdue: false });
+    const overdue = await office.get('/api/deadlines/overdue');
+    expect(overdue.body.items.map((i: { caseId: string }) => i.caseId)).not.toContain(late.id);
+    expect((await office.get('/api/cases?overdue=true')).body.items.map((c: { id: string }) => c.id)).not.toContain(late.id);
     const report = await sweep();
     expect(report.fired).toBeGreaterThanOrEqual(1);
     const res = await office.post(`/api/cases/${late.id}/events`).send(apply(late));
