@@ -16,6 +16,7 @@ import { DocumentRecord } from '../documents/document.entity';
 import { InboxMessage } from '../inbox/inbox-message.entity';
 import { Division } from '../orgs/division.entity';
 import { ReportingLink } from '../orgs/reporting-link.entity';
+import { CrimeEscalation } from '../screening/crime-escalation.entity';
 import { RiskReport } from '../screening/risk-report.entity';
 import { ScreeningFind, ScreeningFrequencySetting, ScreeningRound } from '../screening/screening-round.entity';
 import { Unit } from '../orgs/unit.entity';
@@ -48,4 +49,5 @@ export const entities = [
   ScreeningFind,
   ScreeningFrequencySetting,
   RiskReport,
+  CrimeEscalation,
 ];

@@ -3,7 +3,7 @@
 // A score whose inputs are all zero (nothing to judge) is null, not 0 or 100.
 import { round, type Figures } from './measures';
 
-export const evaluationVersion = 'v1';
+export const evaluationVersion = 'v2';
 
 export interface Score {
   score: number | null;
@@ -26,6 +26,8 @@ const pct = (value: number | null) => (value === null ? null : round(value * 100
 export interface EvaluationExtras {
   /** Cases accepted this month whose parties already had a case in the 12 months before (复发). */
   relapses: number;
+  /** Mediated cases of the unit's subtree recorded this month as turned into criminal cases (民转刑). */
+  escalationsToCrime: number;
 }
 
 export function evaluate(f: Figures, extras: EvaluationExtras): Evaluation {
@@ -58,9 +60,9 @@ function processScore(f: Figures): Score {
 }
 
 /**
- * Prevention effect 预防效果: share of mediated cases with a prevention flag, full marks at 5%
- * (50%), and cases without relapse (50%). 民转刑 among mediated cases is not yet recorded by any
- * event, so it is shown as not recorded and not scored.
+ * Prevention effect 预防效果 (v2): share of mediated cases with a prevention flag, full marks at 5%
+ * (40%); cases without relapse (30%); no mediated case turned into a criminal case this month
+ * (零民转刑, 30%: all or nothing, as the target is zero). v1 had no 民转刑 records: 50% / 50% / —.
  */
 function preventionScore(f: Figures, extras: EvaluationExtras): Score {
   const flagged = Object.keys(f)
@@ -68,18 +70,21 @@ function preventionScore(f: Figures, extras: EvaluationExtras): Score {
     .reduce((s, id) => s + f[id], 0);
   const flagRate = rate(flagged, f.mediated);
   const relapseRate = rate(extras.relapses, f.mediated);
+  const noEscalation = extras.escalationsToCrime === 0 ? 1 : 0;
   return {
-    score: flagRate === null ? null : round(100 * (0.5 * Math.min(1, flagRate / 0.05) + 0.5 * (1 - Math.min(1, relapseRate ?? 0))), 1),
-    formula: '100 ×（0.5 × min(1, 预防标记案件率 ÷ 5%) + 0.5 ×（1 − 复发率））',
+    score:
+      flagRate === null
+        ? null
+        : round(100 * (0.4 * Math.min(1, flagRate / 0.05) + 0.3 * (1 - Math.min(1, relapseRate ?? 0)) + 0.3 * noEscalation), 1),
+    formula: '100 ×（0.4 × min(1, 预防标记案件率 ÷ 5%) + 0.3 ×（1 − 复发率）+ 0.3 ×（本月零民转刑 ? 1 : 0））',
     inputs: {
       mediated: f.mediated,
       preventionFlaggedCases: flagged,
       preventionFlagRatePct: pct(flagRate),
       relapses: extras.relapses,
       relapseRatePct: pct(relapseRate),
-      escalationsToCrime: null,
+      escalationsToCrime: extras.escalationsToCrime,
     },
-    notes: ['民转刑结果尚无登记事件，未计入评分'],
   };
 }
 

@@ -103,7 +103,7 @@ export class MonthlyReports {
 
     const chain = target.scope === 'peoples' && !cutoff;
     // Independent reads, side by side (on SQLite the read pool runs two at a time).
-    const [counted, screening, latest, adjustments, relapses, days] = await Promise.all([
+    const [counted, screening, latest, adjustments, relapses, escalationsToCrime, days] = await Promise.all([
       cutoff
         ? recount(this.reader, { month, unitCodes, cutoff })
         : readSummary(this.reader, { from: month, to: month }, unitCodes.length > unitListLimit ? undefined : unitCodes),
@@ -111,6 +111,7 @@ export class MonthlyReports {
       chain ? latestSubmissions(this.reader.query, month) : new Map<string, Submission>(),
       chain ? this.adjustments(org, subtree, month, now) : new Map<string, Adjustment[]>(),
       this.relapses(month, unitCodes, cutoff),
+      this.escalationsToCrime(month, unitCodes, cutoff),
       this.dueDays(),
     ]);
     const rows = counted.filter(inScope);
@@ -156,7 +157,7 @@ export class MonthlyReports {
       adjustments: rollup.adjustments,
       excluded: tree.reportingElsewhere(root),
       byTrack: target.scope === 'all' ? byTrack(rows) : null,
-      evaluation: evaluate(rollup.total, { relapses }),
+      evaluation: evaluate(rollup.total, { relapses, escalationsToCrime }),
     };
   }
 
@@ -182,6 +183,10 @@ export class MonthlyReports {
     }, (division, m) => frozen.get(`${division}|${m}`)?.submittedAt);
   }
 
+  private escalationsToCrime(month: Month, unitCodes: string[], cutoff?: string): Promise<number> {
+    return countEscalations(this.reader, month, unitCodes, cutoff);
+  }
+
   /** Cases accepted this month by the subtree whose parties (by ID number, through its search hash) had a case in the 12 months before. */
   private async relapses(month: Month, unitCodes: string[], cutoff?: string): Promise<number> {
     if (!unitCodes.length) return 0;
@@ -198,6 +203,18 @@ export class MonthlyReports {
     );
     return Number(row?.n ?? 0);
   }
+}
+
+/** Cases mediated by a unit of the subtree (a segment there) and recorded as 民转刑 this month (R-T5). */
+async function countEscalations(reader: StatisticsReader, month: Month, unitCodes: string[], cutoff?: string): Promise<number> {
+  if (!unitCodes.length) return 0;
+  const [row] = await reader.query<{ n: number | string }>(
+    `SELECT COUNT(DISTINCT x.case_id) AS n FROM crime_escalations x
+     WHERE x.occurred_on >= ? AND x.occurred_on < ? AND x.recorded_at <= ?
+       AND EXISTS (SELECT 1 FROM case_segments s WHERE s.case_id = x.case_id AND s.unit_code IN (${placeholders(unitCodes.length)}))`,
+    [`${month}-01`, `${addMonths(month, 1)}-01`, cutoff ?? '9999', ...unitCodes],
+  );
+  return Number(row?.n ?? 0);
 }
 
 function byTrack(rows: { track: string; figures: Figures }[]): Record<string, Figures> {

@@ -68,6 +68,14 @@ const routes: Route[] = [
     body: () => ({ method: 'direct', servedAt: '2026-11-02T09:00:00+08:00', recipient: '张建国' }),
     expect: { ...actOnCase, owner: 201 },
   },
+  { name: 'GET /cases/:id/escalations-to-crime', method: 'get', path: () => `/api/cases/${ids.case}/escalations-to-crime`, expect: readOfCase },
+  {
+    name: 'POST /cases/:id/escalations-to-crime',
+    method: 'post',
+    path: () => `/api/cases/${ids.case}/escalations-to-crime`,
+    body: () => ({ occurredOn: '2026-11-02', description: '权限矩阵测试' }),
+    expect: { ...actOnCase, owner: 201 },
+  },
   {
     name: 'POST /inbox/:id/read',
     method: 'post',

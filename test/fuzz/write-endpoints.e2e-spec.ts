@@ -76,6 +76,14 @@ const endpoints: Endpoint[] = [
     valid: () => ({ frequency: 'weekly' }),
   },
   {
+    name: 'escalation to crime',
+    method: 'POST',
+    path: () => `/api/cases/${ids.case}/escalations-to-crime`,
+    badPaths: () => [...injection.map((s) => `/api/cases/${encodeURIComponent(s)}/escalations-to-crime`), '/api/cases/00000000-0000-7000-8000-000000000000/escalations-to-crime'],
+    caller: '130606002-jo',
+    valid: () => ({ occurredOn: '2026-11-02', description: '调解后转为刑事案件' }),
+  },
+  {
     name: 'document service',
     method: 'POST',
     path: () => `/api/documents/${ids.document}/service`,

@@ -6,5 +6,6 @@ import { Deadlines1795770000000 } from './1795770000000-Deadlines';
 import { ReferralsScreening1795780000000 } from './1795780000000-ReferralsScreening';
 import { Statistics1795790000000 } from './1795790000000-Statistics';
 import { StatisticsRecountIndexes1795790000001 } from './1795790000001-StatisticsRecountIndexes';
+import { CrimeEscalations1795810000000 } from './1795810000000-CrimeEscalations';
 
-export const migrations = [Foundation1795752000000, Hardening1795800000000, Documents1795760000000, Deadlines1795770000000, ReferralsScreening1795780000000, Statistics1795790000000, StatisticsRecountIndexes1795790000001];
+export const migrations = [Foundation1795752000000, Hardening1795800000000, Documents1795760000000, Deadlines1795770000000, ReferralsScreening1795780000000, Statistics1795790000000, StatisticsRecountIndexes1795790000001, CrimeEscalations1795810000000];
