@@ -59,6 +59,7 @@ export async function applyChanges(em: EntityManager, changes: SummaryChange[]):
     const list = current.get(recordedAt) ?? current.set(recordedAt, []).get(recordedAt)!;
     list.push(...deltas.filter((d) => d.month >= recordedMonth));
   }
+  // None of these is late, so no late-change entry needs the case id.
   for (const [recordedAt, deltas] of current) await applyDeltas(em, mergeDeltas(deltas), recordedAt, '');
 }
 
