@@ -16,12 +16,6 @@ export class WriteBatch {
     else this.groups.set(key, { items: [item], flush: flush as FlushRows<never> });
   }
 
-  get size(): number {
-    let n = 0;
-    for (const group of this.groups.values()) n += group.items.length;
-    return n;
-  }
-
   /** Writes everything deferred, in the caller's transaction; `between` runs between two keys. */
   async flush(em: EntityManager, between?: () => Promise<void>): Promise<void> {
     const groups = [...this.groups.values()];
