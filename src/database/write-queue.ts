@@ -5,6 +5,7 @@
 // own savepoint. A job that fails rolls back to its savepoint alone; the batch then commits with
 // one WAL fsync (synchronous=FULL) for all of them, and only then are their promises resolved.
 import type { DataSource, QueryRunner } from 'typeorm';
+import { sql } from './sql';
 import type { Tx } from './tx';
 
 interface Job {
@@ -76,15 +77,19 @@ export class SqliteWriteQueue {
 
 type AfterCommit = () => unknown;
 
+// The savepoints of a batch are plain statements on the connection (TypeORM's nested transactions
+// cost two event broadcasts and a query round each). A job that opens its own nested transaction
+// still gets TypeORM's `typeorm_N` savepoint inside this one.
 async function runInSavepoint(runner: QueryRunner, job: Job) {
   const callbacks: AfterCommit[] = [];
-  await runner.startTransaction(); // nested: a SAVEPOINT
+  await sql(runner.manager, 'SAVEPOINT sandiao_job');
   try {
     const value = await job.work({ em: runner.manager, afterCommit: (cb) => callbacks.push(cb) });
-    await runner.commitTransaction(); // RELEASE SAVEPOINT
+    await sql(runner.manager, 'RELEASE sandiao_job');
     return { value, callbacks };
   } catch (error) {
-    await runner.rollbackTransaction(); // ROLLBACK TO SAVEPOINT
+    await sql(runner.manager, 'ROLLBACK TO sandiao_job');
+    await sql(runner.manager, 'RELEASE sandiao_job');
     job.reject(error);
     return undefined;
   }
