@@ -294,7 +294,7 @@ export class CasesService {
   }
 
   /** The case if the caller may read it (R-S1); otherwise CASE_NOT_FOUND, and the attempt is logged. */
-  private async loadVisible(em: EntityManager, user: AuthUser, caseId: string, { forUpdate = false } = {}): Promise<CaseRecord> {
+  async loadVisible(em: EntityManager, user: AuthUser, caseId: string, { forUpdate = false } = {}): Promise<CaseRecord> {
     const visible = visibleCases(user.actor);
     // On PostgreSQL, events on one case queue behind each other, so the later one is judged
     // against the state the earlier one left (SQLite's single writer already does this).

@@ -1,11 +1,10 @@
 // 民转刑 records (R-T5): the township justice office over a mediated case, or the police who can read
 // it, record that the dispute later became a criminal case. Read with the case (R-S1); audited.
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { visibleCases } from '../cases/jurisdiction';
-import { ForbiddenError, NotFoundError, ValidationError } from '../common/errors/domain.error';
+import { CasesService } from '../cases/cases.service';
+import { ForbiddenError, ValidationError } from '../common/errors/domain.error';
 import { uuidv7 } from '../common/ids';
 import { Clock } from '../common/time/clock';
 import { shanghaiDate, toShanghaiIso } from '../common/time/instant';
@@ -23,6 +22,7 @@ const mayRecord = (user: AuthUser) =>
 export class CrimeEscalations {
   constructor(
     @Inject(Database) private readonly db: Database,
+    @Inject(CasesService) private readonly cases: CasesService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -31,11 +31,12 @@ export class CrimeEscalations {
     const now = this.clock.now();
     if (dto.occurredOn > shanghaiDate(now.toISOString())) throw ValidationError.field('occurredOn', '发生日期不能晚于今天');
     return this.db.write(async (tx) => {
-      const kase = await this.visibleCase(tx.em, user, caseId);
+      const kase = await this.cases.loadVisible(tx.em, user, caseId);
       if (!mayRecord(user)) throw new ForbiddenError('民转刑情况由司法所或公安机关登记');
       // "Among mediated cases": the dispute must have been on some track of mediation.
-      if (!kase.mediated) throw ValidationError.field('id', '该案件尚未进入调解，不属于调解后的民转刑');
-      if (dto.occurredOn < shanghaiDate(kase.accepted_at)) throw ValidationError.field('occurredOn', '发生日期不能早于案件受理日期');
+      const segments = await sql(tx.em, 'SELECT 1 FROM case_segments WHERE case_id = ? LIMIT 1', [caseId]);
+      if (!segments.length) throw ValidationError.field('id', '该案件尚未进入调解，不属于调解后的民转刑');
+      if (dto.occurredOn < shanghaiDate(kase.acceptedAt)) throw ValidationError.field('occurredOn', '发生日期不能早于案件受理日期');
       const row = Object.assign(new CrimeEscalation(), {
         id: uuidv7(now.getTime()),
         caseId,
@@ -64,21 +65,9 @@ export class CrimeEscalations {
   }
 
   async list(user: AuthUser, caseId: string) {
-    await this.visibleCase(this.db.reader, user, caseId);
+    await this.cases.loadVisible(this.db.reader, user, caseId);
     const rows = await this.db.reader.find(CrimeEscalation, { where: { caseId }, order: { occurredOn: 'ASC', recordedAt: 'ASC' } });
     return { items: rows.map(view) };
-  }
-
-  private async visibleCase(em: EntityManager, user: AuthUser, caseId: string) {
-    const visible = visibleCases(user.actor);
-    const [row] = await sql<{ accepted_at: string; mediated: number | string }>(
-      em,
-      `SELECT c.accepted_at, (SELECT COUNT(*) FROM case_segments s WHERE s.case_id = c.id) AS mediated
-       FROM cases c WHERE c.id = ? AND ${visible.sql}`,
-      [caseId, ...visible.params],
-    );
-    if (!row) throw new NotFoundError('CASE', '案件', { id: caseId });
-    return { accepted_at: row.accepted_at, mediated: Number(row.mediated) > 0 };
   }
 }
 
