@@ -16,13 +16,21 @@ export class WriteBatch {
     else this.groups.set(key, { items: [item], flush: flush as FlushRows<never> });
   }
 
-  /** Writes everything deferred, in the caller's transaction; `between` runs between two keys. */
-  async flush(em: EntityManager, between?: () => Promise<void>): Promise<void> {
+  /**
+   * Writes everything deferred, in the caller's transaction, keys in order; `between` runs between
+   * two statements' worth of rows. With `rowsPerCall` a key's rows go in slices of that many, so
+   * that no single statement holds a synchronous driver (SQLite) for long.
+   */
+  async flush(em: EntityManager, between?: () => Promise<void>, rowsPerCall = Infinity): Promise<void> {
     const groups = [...this.groups.values()];
     this.groups.clear();
-    for (const [i, { items, flush }] of groups.entries()) {
-      if (i > 0) await between?.();
-      await flush(em, items as never[]);
+    let first = true;
+    for (const { items, flush } of groups) {
+      for (let i = 0; i < items.length; i += rowsPerCall) {
+        if (!first) await between?.();
+        first = false;
+        await flush(em, items.slice(i, i + rowsPerCall) as never[]);
+      }
     }
   }
 }
