@@ -64,6 +64,8 @@ function where(scope: RecountScope, instant: string, unit: string, recordedBy: s
 const registeredAt = `(SELECT r.at FROM case_transitions r WHERE r.case_id = s.case_id AND r.version = 1)`;
 
 interface Pass {
+  /** What the pass counts, for progress output (zh-CN). */
+  label: string;
   text: string;
   params: unknown[];
   /** The summary columns the pass counts. */
@@ -71,7 +73,8 @@ interface Pass {
 }
 
 /** The summary columns a pass's SELECT names (every `AS column` after the three keys). */
-const pass = (text: string, params: unknown[]): Pass => ({
+const pass = (label: string, text: string, params: unknown[]): Pass => ({
+  label,
   text,
   params,
   columns: [...text.matchAll(/ AS ([a-z0-9_]+)/g)].map((m) => m[1]).filter((c) => byColumn.has(c)),
@@ -87,6 +90,7 @@ function acceptancePass(scope: RecountScope): Pass {
   ]);
   const w = where(scope, 's.started_at', 's.unit_code', ['s.started_at', registeredAt]);
   return pass(
+    '受理',
     `SELECT ${monthOf('s.started_at')} AS month, s.unit_code, s.track,
         COUNT(*) AS mediated,
         COALESCE(SUM((SELECT COUNT(*) FROM parties p WHERE p.case_id = s.case_id)), 0) AS parties,
@@ -107,6 +111,7 @@ function preventionPass(scope: RecountScope): Pass {
     sumIf('f.people', `f.kind = ${literal(kind)}`, columnOf(`prevention.${kind}.people`)),
   ]);
   return pass(
+    '预防',
     `SELECT ${monthOf('s.started_at')} AS month, s.unit_code, s.track, ${columns.join(', ')}
       FROM prevention_flags f JOIN case_segments s ON s.case_id = f.case_id AND s.seq = 1 ${monthJoin('s.started_at')}
       ${w.sql}
@@ -123,6 +128,7 @@ function conclusionPass(scope: RecountScope, reader: StatisticsReader): Pass {
   const late = `EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = s.case_id AND k.unit_code = s.unit_code AND k.due_at < s.ended_at)`;
   const w = where(scope, 's.ended_at', 's.unit_code', ['s.ended_at']);
   return pass(
+    '办结',
     `SELECT ${monthOf('s.ended_at')} AS month, s.unit_code, s.track,
         ${countIf(`s.outcome IN (${success})`, 'succeeded')},
         ${countIf(`s.outcome IN (${inList(outcomesOf('failure'))})`, 'failed')},
@@ -145,6 +151,7 @@ function documentPass(scope: RecountScope): Pass {
   const kinds = Object.keys(documentMeasures);
   const w = where(scope, 'd.issued_at', 'd.issuing_unit_code', ['d.issued_at']);
   return pass(
+    '文书',
     `SELECT ${monthOf('d.issued_at')} AS month, d.issuing_unit_code AS unit_code, 'peoples' AS track,
         ${Object.entries(documentMeasures).map(([kind, id]) => countIf(`d.kind = ${literal(kind)}`, columnOf(id))).join(', ')}
       FROM documents d ${monthJoin('d.issued_at')}
@@ -166,6 +173,7 @@ const rareEventsTerm = (alias: string) => `${alias}.event IN (${inList(rareEvent
 function followUpPass(scope: RecountScope, reader: StatisticsReader): Pass {
   const w = where(scope, 't.at', 't.actor_unit_code', ['t.at']);
   return pass(
+    '回访',
     `SELECT ${monthOf('t.at')} AS month, t.actor_unit_code AS unit_code, 'peoples' AS track,
         COUNT(*) AS follow_ups,
         ${countIf(`${jsonField(reader.dialect, 't.payload', 'performance')} = 'performed'`, 'performed')}
@@ -180,6 +188,7 @@ function followUpPass(scope: RecountScope, reader: StatisticsReader): Pass {
 function courtReturnPass(scope: RecountScope): Pass {
   const w = where(scope, 't.at', 't.actor_unit_code', ['t.at']);
   return pass(
+    '退回法院',
     `SELECT ${monthOf('t.at')} AS month, t.actor_unit_code AS unit_code, 'peoples' AS track, COUNT(*) AS court_returned
       FROM case_transitions t ${monthJoin('t.at')}
       ${w.sql ? `${w.sql} AND` : 'WHERE'} ${rareEventsTerm('t')} AND t.event IN (${inList(courtReturnEvents)}) AND t.to_state LIKE 'court.%'
@@ -192,6 +201,7 @@ function courtReturnPass(scope: RecountScope): Pass {
 function confirmationPass(scope: RecountScope, reader: StatisticsReader): Pass {
   const w = where(scope, 't.at', 's.unit_code', ['t.at']);
   return pass(
+    '司法确认',
     `SELECT ${monthOf('t.at')} AS month, s.unit_code, s.track, COUNT(*) AS confirmed
       FROM case_transitions t JOIN case_segments s ON s.case_id = t.case_id AND s.outcome = 'agreement' ${monthJoin('t.at')}
       ${w.sql ? `${w.sql} AND` : 'WHERE'} ${rareEventsTerm('t')} AND t.event = 'RULE_ON_CONFIRMATION' AND ${jsonTrue(reader.dialect, 't.payload', 'confirmed')}
@@ -240,10 +250,14 @@ export interface Difference {
 /**
  * The full recount compared with the summary inside the database, pass by pass: only rows that
  * differ come back, so a million cases cost one scan each, not a million rows shipped to Node.
+ * `progress` hears of each pass as it finishes (they run side by side on SQLite's read pool).
  */
-export async function verifySummary(reader: StatisticsReader): Promise<Difference[]> {
+export async function verifySummary(reader: StatisticsReader, progress?: (done: number, total: number, label: string) => void): Promise<Difference[]> {
+  const all = passes(reader, {});
+  let done = 0;
+  progress?.(done, all.length, '');
   const results = await Promise.all(
-    passes(reader, {}).map(async (p) => {
+    all.map(async (p) => {
       const rows = await reader.query<Record<string, unknown>>(
         `WITH counted AS (${p.text})
          SELECT COALESCE(c.month, s.month) AS month, COALESCE(c.unit_code, s.unit_code) AS unit_code, COALESCE(c.track, s.track) AS track,
@@ -252,6 +266,7 @@ export async function verifySummary(reader: StatisticsReader): Promise<Differenc
          WHERE ${p.columns.map((col) => `COALESCE(c.${col}, 0) <> COALESCE(s.${col}, 0)`).join(' OR ')}`,
         p.params,
       );
+      progress?.(++done, all.length, p.label);
       return rows.flatMap((r) =>
         p.columns
           .filter((col) => Number(r[`r_${col}`]) !== Number(r[`s_${col}`]))

@@ -37,14 +37,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
 }
 
-export async function testConfig(env: Record<string, string> = {}): Promise<{ config: AppConfig; cleanup: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sandiao-test-'));
-  let schema: string | undefined;
-  if (usePostgres) {
-    schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    await withPg((pg) => pg.query(`CREATE SCHEMA ${schema}`));
-  }
-  const config = loadConfig({
+function baseEnv(dataDir: string, schema: string | undefined): Record<string, string> {
+  return {
     DATA_DIR: dataDir,
     SANDIAO_MODE: 'demo',
     LOG_LEVEL: 'error',
@@ -56,9 +50,21 @@ export async function testConfig(env: Record<string, string> = {}): Promise<{ co
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
     // No background polling of legal clocks: tests sweep when they choose (ClockSweeper.sweepNow).
     DEADLINE_SWEEP_INTERVAL_MS: '0',
-    ...(usePostgres ? { DATABASE_URL: testPostgresUrl, DATABASE_SCHEMA: schema } : {}),
-    ...env,
-  } as NodeJS.ProcessEnv);
+    ...(schema ? { DATABASE_URL: testPostgresUrl, DATABASE_SCHEMA: schema } : {}),
+  };
+}
+
+/** The environment a command-line tool (src/cli) needs to work on a test app's database. */
+export const commandEnv = (config: AppConfig): Record<string, string> => baseEnv(config.dataDir, config.databaseSchema);
+
+export async function testConfig(env: Record<string, string> = {}): Promise<{ config: AppConfig; cleanup: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sandiao-test-'));
+  let schema: string | undefined;
+  if (usePostgres) {
+    schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    await withPg((pg) => pg.query(`CREATE SCHEMA ${schema}`));
+  }
+  const config = loadConfig({ ...baseEnv(dataDir, schema), ...env } as NodeJS.ProcessEnv);
   const cleanup = async () => {
     rmSync(dataDir, { recursive: true, force: true });
     if (schema) await withPg((pg) => pg.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));

@@ -1,0 +1,52 @@
+// The operator's recompute command (`npm run statistics:recompute [-- --repair]`, src/cli) run as a
+// process against the database the application writes: it shows its progress over the recount's
+// passes, names each difference in Chinese and fails, and --repair rewrites the summary.
+import { spawnSync } from 'node:child_process';
+import { sql } from '../../src/database/sql';
+import { intake } from '../support/statistics-driver';
+import { dbQuery } from '../support/db-query';
+import { commandEnv, startTestApp, type TestApp } from '../support/test-app';
+
+const OFFICE = '130606002-jo';
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp({ now: '2026-10-15T09:00:00+08:00' });
+});
+afterAll(() => t.close());
+
+function recompute(...args: string[]): { status: number | null; output: string } {
+  const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'src/cli/statistics-recompute.ts', ...args], {
+    env: { ...process.env, ...commandEnv(t.config) },
+    encoding: 'utf8',
+  });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+const mediatedAt = async (unitCode: string, month: string) =>
+  Number((await dbQuery(t)('SELECT mediated FROM statistics_monthly WHERE unit_code = ? AND month = ? AND track = ?', unitCode, month, 'peoples'))[0]?.mediated);
+
+describe('R-T1 R-T2 the recompute command proves the summary against a recount of the record, and repairs it', () => {
+  it('reports agreement after counting every pass, then finds a tampered row, fails, and puts it right with --repair', async () => {
+    const office = await t.as(OFFICE);
+    await intake(office);
+    await intake(office);
+    expect(await mediatedAt(OFFICE, '2026-10')).toBe(2);
+
+    const agreed = recompute();
+    expect(agreed.output).toMatch(/重算核对 \[=+\] 7\/7 项/);
+    expect(agreed.output).toContain('汇总与重算结果一致');
+    expect(agreed.status).toBe(0);
+
+    await t.db.write(({ em }) => sql(em, 'UPDATE statistics_monthly SET mediated = mediated + 5 WHERE unit_code = ? AND month = ?', [OFFICE, '2026-10']));
+    const tampered = recompute();
+    expect(tampered.output).toContain('发现 1 处差异');
+    expect(tampered.output).toContain(`2026-10 ${OFFICE} peoples mediated：汇总 7，重算 2`);
+    expect(tampered.status).toBe(1);
+
+    const repaired = recompute('--repair');
+    expect(repaired.output).toContain('再次核对：一致');
+    expect(repaired.status).toBe(0);
+    expect(await mediatedAt(OFFICE, '2026-10')).toBe(2);
+  });
+});
