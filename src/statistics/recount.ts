@@ -250,7 +250,8 @@ export interface Difference {
 /**
  * The full recount compared with the summary inside the database, pass by pass: only rows that
  * differ come back, so a million cases cost one scan each, not a million rows shipped to Node.
- * `progress` hears of each pass as it finishes (they run side by side on SQLite's read pool).
+ * `progress` hears (0, total) at the start, then of each pass as it finishes (they run side by side
+ * on SQLite's read pool).
  */
 export async function verifySummary(reader: StatisticsReader, progress?: (done: number, total: number, label: string) => void): Promise<Difference[]> {
   const all = passes(reader, {});
