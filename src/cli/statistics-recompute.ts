@@ -3,7 +3,7 @@
 // summary (R-T1, R-T2). Differences are listed and the command fails; --repair rewrites the
 // summary from the recount and checks again.
 import { SingleBar } from 'cli-progress';
-import { rebuildSummary, verifySummary, type Difference } from '../statistics/recount';
+import { rebuildSummary, segmentFactLabels, verifySummary, type Difference } from '../statistics/recount';
 import { statisticsReader, type StatisticsReader } from '../statistics/read-pool';
 import { fail, flags, openDatabase } from './open-database';
 
@@ -44,7 +44,11 @@ async function main() {
 
 function print(differences: Difference[]) {
   for (const d of differences.slice(0, 20)) {
-    console.log(`  ${d.month} ${d.unitCode} ${d.track} ${d.measure}：汇总 ${d.summary}，重算 ${d.recount}`);
+    console.log(
+      'caseId' in d
+        ? `  案件 ${d.caseId} 第 ${d.seq} 段（${d.unitCode}）${segmentFactLabels[d.fact]}：记为 ${d.kept ?? '空'}，按案卷应为 ${d.record ?? '空'}`
+        : `  ${d.month} ${d.unitCode} ${d.track} ${d.measure}：汇总 ${d.summary}，重算 ${d.recount}`,
+    );
   }
   if (differences.length > 20) console.log(`  ……另有 ${differences.length - 20} 处`);
 }

@@ -1,8 +1,11 @@
-// The monthly figures counted afresh from the record — segments, cases, parties, prevention flags,
-// documents, transitions, clocks — in a few set-based passes (R-T1, R-T2). It shares no code path
-// with the incremental summary (./summary-writer.ts): the recompute command compares the two.
-// With a cut-off it counts only what had been recorded by then, so any month can be recounted as
-// it stood at any moment (e.g. when its report was submitted).
+// The monthly figures counted afresh from the record (R-T1, R-T2), in a few set-based passes. The
+// segment passes group case_segments by the facts kept on each row (./segment-facts.ts) in index
+// order; the full verification first proves, segment by segment and in case order, that those facts
+// still follow from the record — cases, parties, the agreement event, clocks — so the whole is a
+// recount of the record without a million-row sort or random join. The other passes read prevention
+// flags, documents and transitions. None of it shares a code path with the incremental summary
+// (./summary-writer.ts): the recompute command compares the two. With a cut-off it counts only what
+// had been recorded by then, so any month can be recounted as it stood at any moment.
 import { disputeTypeCatalogs } from '../cases/catalog/dispute-types';
 import { caseSources } from '../cases/catalog/sources';
 import { preventionKinds } from '../cases/prevention-flag.entity';
@@ -10,7 +13,7 @@ import type { EntityManager } from 'typeorm';
 import { sql } from '../database/sql';
 import { addInto, columnOf, emptyFigures, measures, type Figures } from './measures';
 import { monthBounds, type Month } from './month';
-import type { StatisticsReader } from './read-pool';
+import type { Dialect, StatisticsReader } from './read-pool';
 import { outcomesOf } from './segment-outcomes';
 import { courtReturnEvents, documentMeasures, sourceMeasures } from './transition-facts';
 import { epochSeconds, jsonField, jsonTrue, literal, monthJoin, monthOf, placeholders } from './sql-dialect';
@@ -38,13 +41,19 @@ const inList = (values: string[]): string => values.map(literal).join(', ');
 const countIf = (condition: string, column: string) => `COUNT(*) FILTER (WHERE ${condition}) AS ${column}`;
 const sumIf = (value: string, condition: string, column: string) => `COALESCE(SUM(${value}) FILTER (WHERE ${condition}), 0) AS ${column}`;
 
-/** Conditions a pass adds for the scope: the month's time range, the units, the cut-off. */
-function where(scope: RecountScope, instant: string, unit: string, recordedBy: string[]) {
+/** Where a pass finds a row's month: an instant bucketed by range, or a month key kept on the row. */
+type MonthBy = { instant: string } | { key: string };
+
+/** Conditions a pass adds for the scope: the month, the units, the cut-off. */
+function where(scope: RecountScope, month: MonthBy, unit: string, recordedBy: string[]) {
   const clauses: string[] = [];
   const params: unknown[] = [];
-  if (scope.month) {
+  if (scope.month && 'key' in month) {
+    clauses.push(`${month.key} = ?`);
+    params.push(scope.month);
+  } else if (scope.month && 'instant' in month) {
     const { startsAt, endsAt } = monthBounds(scope.month);
-    clauses.push(`${instant} >= ? AND ${instant} < ?`);
+    clauses.push(`${month.instant} >= ? AND ${month.instant} < ?`);
     params.push(startsAt, endsAt);
   }
   if (scope.unitCodes) {
@@ -80,76 +89,71 @@ const pass = (label: string, text: string, params: unknown[]): Pass => ({
   columns: [...text.matchAll(/ AS ([a-z0-9_]+)/g)].map((m) => m[1]).filter((c) => byColumn.has(c)),
 });
 
+/** Segments by the month they were accepted (R-T2), with the case's dimensions kept on the segment. */
 function acceptancePass(scope: RecountScope): Pass {
   const types = Object.values(disputeTypeCatalogs).flatMap((c) => c.types);
   const typeColumns = [...new Map(types.map((t) => [t.code, t])).values()].flatMap((t) => [
-    countIf(`c.dispute_type = ${literal(t.code)}`, columnOf(`type.${t.code}`)),
+    countIf(`s.dispute_type = ${literal(t.code)}`, columnOf(`type.${t.code}`)),
     ...Object.keys(t.subtypes ?? {})
       .filter((sub) => sub !== 'other')
-      .map((sub) => countIf(`c.dispute_type = ${literal(t.code)} AND c.dispute_subtype = ${literal(sub)}`, columnOf(`type.${t.code}.${sub}`))),
+      .map((sub) => countIf(`s.dispute_type = ${literal(t.code)} AND s.dispute_subtype = ${literal(sub)}`, columnOf(`type.${t.code}.${sub}`))),
   ]);
-  const w = where(scope, 's.started_at', 's.unit_code', ['s.started_at', registeredAt]);
+  const w = where(scope, { key: 's.accepted_month' }, 's.unit_code', ['s.started_at', registeredAt]);
   return pass(
     '受理',
-    `SELECT ${monthOf('s.started_at')} AS month, s.unit_code, s.track,
+    `SELECT s.accepted_month AS month, s.unit_code, s.track,
         COUNT(*) AS mediated,
-        COALESCE(SUM((SELECT COUNT(*) FROM parties p WHERE p.case_id = s.case_id)), 0) AS parties,
-        ${Object.keys(caseSources).map((code) => countIf(`c.source = ${literal(code)}`, columnOf(`source.${code}`))).join(',\n        ')},
+        COALESCE(SUM(s.parties), 0) AS parties,
+        ${Object.keys(caseSources).map((code) => countIf(`s.source = ${literal(code)}`, columnOf(`source.${code}`))).join(',\n        ')},
         ${typeColumns.join(',\n        ')},
-        ${Object.entries(sourceMeasures).map(([source, id]) => countIf(`s.seq = 1 AND c.source = ${literal(source)}`, columnOf(id))).join(',\n        ')}
-      FROM case_segments s JOIN cases c ON c.id = s.case_id ${monthJoin('s.started_at')}
+        ${Object.entries(sourceMeasures).map(([source, id]) => countIf(`s.seq = 1 AND s.source = ${literal(source)}`, columnOf(id))).join(',\n        ')}
+      FROM case_segments s
       ${w.sql}
-      GROUP BY 1, 2, 3`,
+      GROUP BY s.accepted_month, s.unit_code, s.track`,
     w.params,
   );
 }
 
 function preventionPass(scope: RecountScope): Pass {
-  const w = where(scope, 's.started_at', 's.unit_code', ['s.started_at', registeredAt]);
+  const w = where(scope, { key: 's.accepted_month' }, 's.unit_code', ['s.started_at', registeredAt]);
   const columns = Object.keys(preventionKinds).flatMap((kind) => [
     countIf(`f.kind = ${literal(kind)}`, columnOf(`prevention.${kind}.cases`)),
     sumIf('f.people', `f.kind = ${literal(kind)}`, columnOf(`prevention.${kind}.people`)),
   ]);
   return pass(
     '预防',
-    `SELECT ${monthOf('s.started_at')} AS month, s.unit_code, s.track, ${columns.join(', ')}
-      FROM prevention_flags f JOIN case_segments s ON s.case_id = f.case_id AND s.seq = 1 ${monthJoin('s.started_at')}
+    `SELECT s.accepted_month AS month, s.unit_code, s.track, ${columns.join(', ')}
+      FROM prevention_flags f JOIN case_segments s ON s.case_id = f.case_id AND s.seq = 1
       ${w.sql}
-      GROUP BY 1, 2, 3`,
+      GROUP BY s.accepted_month, s.unit_code, s.track`,
     w.params,
   );
 }
 
-function conclusionPass(scope: RecountScope, reader: StatisticsReader): Pass {
-  const success = inList(outcomesOf('success'));
-  const concluded = inList([...outcomesOf('success'), ...outcomesOf('failure')]);
-  const form = jsonField(reader.dialect, 'a.payload', 'form');
-  const amount = `CAST(${jsonField(reader.dialect, 'a.payload', 'amountFen')} AS BIGINT)`;
-  const late = `EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = s.case_id AND k.unit_code = s.unit_code AND k.due_at < s.ended_at)`;
-  const w = where(scope, 's.ended_at', 's.unit_code', ['s.ended_at']);
+/** Segments by the month they concluded (R-T2), with how they concluded kept on the segment. */
+function conclusionPass(scope: RecountScope): Pass {
+  const w = where(scope, { key: 's.concluded_month' }, 's.unit_code', ['s.ended_at']);
   return pass(
     '办结',
-    `SELECT ${monthOf('s.ended_at')} AS month, s.unit_code, s.track,
-        ${countIf(`s.outcome IN (${success})`, 'succeeded')},
+    `SELECT s.concluded_month AS month, s.unit_code, s.track,
+        ${countIf(`s.outcome IN (${inList(outcomesOf('success'))})`, 'succeeded')},
         ${countIf(`s.outcome IN (${inList(outcomesOf('failure'))})`, 'failed')},
         ${countIf(`s.outcome IN (${inList(outcomesOf('handover'))})`, 'handed_over')},
-        ${countIf(`s.outcome = 'mediation-statement' OR (s.outcome = 'agreement' AND COALESCE(${form}, 'written') <> 'oral')`, 'agreements_written')},
-        ${countIf(`s.outcome = 'agreement' AND ${form} = 'oral'`, 'agreements_oral')},
-        ${sumIf(`COALESCE(${amount}, 0)`, `s.outcome = 'agreement'`, 'amount_fen')},
-        ${sumIf(`${epochSeconds(reader.dialect, 's.ended_at')} - ${epochSeconds(reader.dialect, 's.started_at')}`, `s.outcome IN (${concluded})`, 'concluded_seconds')},
-        ${countIf(`s.outcome IN (${concluded}) AND (s.outcome = 'expired' OR ${late})`, 'overdue')}
-      FROM case_segments s ${monthJoin('s.ended_at')}
-      LEFT JOIN case_transitions a ON a.event = 'REACH_AGREEMENT' AND a.case_id = s.case_id
-        AND s.outcome = 'agreement' AND a.at >= s.started_at AND a.at <= s.ended_at
-      ${w.sql ? `${w.sql} AND s.ended_at IS NOT NULL` : 'WHERE s.ended_at IS NOT NULL'}
-      GROUP BY 1, 2, 3`,
+        ${countIf(`s.outcome = 'mediation-statement' OR s.agreement_form = 'written'`, 'agreements_written')},
+        ${countIf(`s.agreement_form = 'oral'`, 'agreements_oral')},
+        COALESCE(SUM(s.amount_fen), 0) AS amount_fen,
+        COALESCE(SUM(s.concluded_seconds), 0) AS concluded_seconds,
+        COALESCE(SUM(s.overdue), 0) AS overdue
+      FROM case_segments s
+      ${w.sql ? `${w.sql} AND s.concluded_month IS NOT NULL` : 'WHERE s.concluded_month IS NOT NULL'}
+      GROUP BY s.concluded_month, s.unit_code, s.track`,
     w.params,
   );
 }
 
 function documentPass(scope: RecountScope): Pass {
   const kinds = Object.keys(documentMeasures);
-  const w = where(scope, 'd.issued_at', 'd.issuing_unit_code', ['d.issued_at']);
+  const w = where(scope, { instant: 'd.issued_at' }, 'd.issuing_unit_code', ['d.issued_at']);
   return pass(
     '文书',
     `SELECT ${monthOf('d.issued_at')} AS month, d.issuing_unit_code AS unit_code, 'peoples' AS track,
@@ -171,7 +175,7 @@ const rareEventsTerm = (alias: string) => `${alias}.event IN (${inList(rareEvent
 
 /** RECORD_FOLLOW_UP: follow-ups and those that found the agreement performed, at the recording unit. */
 function followUpPass(scope: RecountScope, reader: StatisticsReader): Pass {
-  const w = where(scope, 't.at', 't.actor_unit_code', ['t.at']);
+  const w = where(scope, { instant: 't.at' }, 't.actor_unit_code', ['t.at']);
   return pass(
     '回访',
     `SELECT ${monthOf('t.at')} AS month, t.actor_unit_code AS unit_code, 'peoples' AS track,
@@ -186,7 +190,7 @@ function followUpPass(scope: RecountScope, reader: StatisticsReader): Pass {
 
 /** Cases an office handed back to the court (R-L3, R-L4), at the office, in the month it did. */
 function courtReturnPass(scope: RecountScope): Pass {
-  const w = where(scope, 't.at', 't.actor_unit_code', ['t.at']);
+  const w = where(scope, { instant: 't.at' }, 't.actor_unit_code', ['t.at']);
   return pass(
     '退回法院',
     `SELECT ${monthOf('t.at')} AS month, t.actor_unit_code AS unit_code, 'peoples' AS track, COUNT(*) AS court_returned
@@ -199,7 +203,7 @@ function courtReturnPass(scope: RecountScope): Pass {
 
 /** R-L6: confirmed agreements, at the unit whose segment reached the agreement, in the ruling's month. */
 function confirmationPass(scope: RecountScope, reader: StatisticsReader): Pass {
-  const w = where(scope, 't.at', 's.unit_code', ['t.at']);
+  const w = where(scope, { instant: 't.at' }, 's.unit_code', ['t.at']);
   return pass(
     '司法确认',
     `SELECT ${monthOf('t.at')} AS month, s.unit_code, s.track, COUNT(*) AS confirmed
@@ -212,7 +216,7 @@ function confirmationPass(scope: RecountScope, reader: StatisticsReader): Pass {
 
 const passes = (reader: StatisticsReader, scope: RecountScope): Pass[] => [
   acceptancePass(scope),
-  conclusionPass(scope, reader),
+  conclusionPass(scope),
   preventionPass(scope),
   documentPass(scope),
   followUpPass(scope, reader),
@@ -238,7 +242,8 @@ export async function recount(reader: StatisticsReader, scope: RecountScope = {}
   return [...rows.values()];
 }
 
-export interface Difference {
+/** A summary figure that differs from the recount. */
+export interface FigureDifference {
   month: Month;
   unitCode: string;
   track: string;
@@ -247,17 +252,96 @@ export interface Difference {
   recount: number;
 }
 
+/** A fact kept on a segment that no longer follows from the record. */
+export interface SegmentDifference {
+  caseId: string;
+  seq: number;
+  unitCode: string;
+  track: string;
+  fact: SegmentFact;
+  kept: string | number | null;
+  record: string | number | null;
+}
+
+export type Difference = FigureDifference | SegmentDifference;
+
+/** The facts kept on case_segments (./segment-facts.ts), with what the form calls them (zh-CN). */
+export const segmentFactLabels = {
+  accepted_month: '受理月份',
+  concluded_month: '办结月份',
+  source: '案件来源',
+  dispute_type: '纠纷类型',
+  dispute_subtype: '纠纷子类',
+  parties: '当事人数',
+  agreement_form: '协议形式',
+  amount_fen: '协议金额（分）',
+  concluded_seconds: '办结用时（秒）',
+  overdue: '是否超期',
+} as const;
+export type SegmentFact = keyof typeof segmentFactLabels;
+const segmentFactNames = Object.keys(segmentFactLabels) as SegmentFact[];
+const numericFacts = new Set<SegmentFact>(['parties', 'amount_fen', 'concluded_seconds', 'overdue']);
+
 /**
- * The full recount compared with the summary inside the database, pass by pass: only rows that
- * differ come back, so a million cases cost one scan each, not a million rows shipped to Node.
- * `progress` hears (0, total) at the start, then of each pass as it finishes (they run side by side
- * on SQLite's read pool).
+ * Every segment's facts derived from the record beside those kept on it (k_…), for the segments
+ * where any differ. It reads the segments in case order, so the joins walk their indexes in order:
+ * the case for its dimensions, its parties, its agreement event, its clocks.
+ */
+function segmentCheck(dialect: Dialect): string {
+  const concluded = inList([...outcomesOf('success'), ...outcomesOf('failure')]);
+  const form = jsonField(dialect, 'a.payload', 'form');
+  const amount = `CAST(${jsonField(dialect, 'a.payload', 'amountFen')} AS BIGINT)`;
+  const late = `EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = s.case_id AND k.unit_code = s.unit_code AND k.due_at < s.ended_at)`;
+  return `SELECT * FROM (
+      SELECT s.case_id, s.seq, s.unit_code, s.track,
+        ${segmentFactNames.map((f) => `s.${f} AS k_${f}`).join(', ')},
+        ${monthOf('s.started_at', 'm')} AS accepted_month,
+        CASE WHEN s.ended_at IS NULL THEN NULL ELSE ${monthOf('s.ended_at', 'e')} END AS concluded_month,
+        c.source, c.dispute_type, c.dispute_subtype,
+        (SELECT COUNT(*) FROM parties p WHERE p.case_id = s.case_id) AS parties,
+        CASE WHEN s.outcome = 'agreement' THEN CASE WHEN ${form} = 'oral' THEN 'oral' ELSE 'written' END END AS agreement_form,
+        CASE WHEN s.outcome = 'agreement' THEN COALESCE(${amount}, 0) END AS amount_fen,
+        CASE WHEN s.outcome IN (${concluded}) THEN ${epochSeconds(dialect, 's.ended_at')} - ${epochSeconds(dialect, 's.started_at')} END AS concluded_seconds,
+        CASE WHEN s.outcome IN (${concluded}) THEN CASE WHEN s.outcome = 'expired' OR ${late} THEN 1 ELSE 0 END END AS overdue
+      FROM case_segments s JOIN cases c ON c.id = s.case_id
+        JOIN statistics_months m ON m.month = substr(s.started_at, 1, 7)
+        LEFT JOIN statistics_months e ON e.month = substr(s.ended_at, 1, 7)
+        LEFT JOIN case_transitions a ON a.event = 'REACH_AGREEMENT' AND a.case_id = s.case_id
+          AND s.outcome = 'agreement' AND a.at >= s.started_at AND a.at <= s.ended_at
+    ) x
+    WHERE ${segmentFactNames.map((f) => `x.k_${f} IS DISTINCT FROM x.${f}`).join(' OR ')}`;
+}
+
+const factValue = (fact: SegmentFact, value: unknown) =>
+  value === null || value === undefined ? null : numericFacts.has(fact) ? Number(value) : String(value);
+
+function segmentDifferences(rows: Record<string, unknown>[]): SegmentDifference[] {
+  return rows.flatMap((r) =>
+    segmentFactNames
+      .map((fact) => ({ fact, kept: factValue(fact, r[`k_${fact}`]), record: factValue(fact, r[fact]) }))
+      .filter((d) => d.kept !== d.record)
+      .map((d) => ({ caseId: String(r.case_id), seq: Number(r.seq), unitCode: String(r.unit_code), track: String(r.track), ...d })),
+  );
+}
+
+/**
+ * The full recount compared with the summary inside the database, pass by pass, after the check
+ * that every segment's kept facts follow from the record: only rows that differ come back, so a
+ * million cases cost one scan each, not a million rows shipped to Node. `progress` hears (0, total)
+ * at the start, then of each pass as it finishes (they run side by side on SQLite's read pool).
  */
 export async function verifySummary(reader: StatisticsReader, progress?: (done: number, total: number, label: string) => void): Promise<Difference[]> {
   const all = passes(reader, {});
+  const total = all.length + 1;
   let done = 0;
-  progress?.(done, all.length, '');
-  const results = await Promise.all(
+  progress?.(done, total, '');
+  const tick = (label: string) => progress?.(++done, total, label);
+  // The check is the longest: queued first, it runs beside the passes on the pool's other thread.
+  const checked = reader.query<Record<string, unknown>>(segmentCheck(reader.dialect)).then((rows) => {
+    tick('案件分段');
+    return segmentDifferences(rows);
+  });
+  const counted = Promise.all(
     all.map(async (p) => {
       const rows = await reader.query<Record<string, unknown>>(
         `WITH counted AS (${p.text})
@@ -267,7 +351,7 @@ export async function verifySummary(reader: StatisticsReader, progress?: (done: 
          WHERE ${p.columns.map((col) => `COALESCE(c.${col}, 0) <> COALESCE(s.${col}, 0)`).join(' OR ')}`,
         p.params,
       );
-      progress?.(++done, all.length, p.label);
+      tick(p.label);
       return rows.flatMap((r) =>
         p.columns
           .filter((col) => Number(r[`r_${col}`]) !== Number(r[`s_${col}`]))
@@ -282,11 +366,24 @@ export async function verifySummary(reader: StatisticsReader, progress?: (done: 
       );
     }),
   );
-  return results.flat().sort((a, b) => `${a.month}${a.unitCode}${a.measure}`.localeCompare(`${b.month}${b.unitCode}${b.measure}`));
+  const segments = (await checked).sort((a, b) => `${a.caseId}|${a.seq}|${a.fact}`.localeCompare(`${b.caseId}|${b.seq}|${b.fact}`));
+  const figures = (await counted).flat().sort((a, b) => `${a.month}${a.unitCode}${a.measure}`.localeCompare(`${b.month}${b.unitCode}${b.measure}`));
+  return [...segments, ...figures];
 }
 
-/** Rewrites the summary from the record in one statement (the repair of the recompute command). */
+/**
+ * The repair of the recompute command: puts every segment's kept facts right from the record, then
+ * rewrites the summary from the recount in one statement. Returns the summary's row count.
+ */
 export async function rebuildSummary(em: EntityManager, reader: StatisticsReader): Promise<number> {
+  const wrong = await sql<Record<string, unknown>>(em, segmentCheck(reader.dialect));
+  for (const r of wrong) {
+    await sql(em, `UPDATE case_segments SET ${segmentFactNames.map((f) => `${f} = ?`).join(', ')} WHERE case_id = ? AND seq = ?`, [
+      ...segmentFactNames.map((f) => factValue(f, r[f])),
+      r.case_id,
+      r.seq,
+    ]);
+  }
   const all = measures.map((x) => columnOf(x.id));
   const union = passes(reader, {})
     .map((p) => `SELECT month, unit_code, track, ${all.map((col) => (p.columns.includes(col) ? col : `0 AS ${col}`)).join(', ')} FROM (${p.text}) p`)

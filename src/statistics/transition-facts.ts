@@ -6,14 +6,8 @@
 import type { Segment, Track } from '../../workflows/case';
 import { addInto, measureIds, type Figures } from './measures';
 import { shanghaiMonth, type Month } from './month';
+import { lateBy, segmentFacts, type CaseDimensions } from './segment-facts';
 import { outcomeClasses } from './segment-outcomes';
-
-export interface CaseDimensions {
-  disputeType: string;
-  disputeSubtype: string | null;
-  source: string;
-  parties: number;
-}
 
 export interface TransitionRecord {
   /** When the transition was recorded (ISO UTC). */
@@ -95,43 +89,38 @@ export function transitionFacts(record: TransitionRecord): FactDelta[] {
 
 /** R-T2 "mediated" counts a segment in the month it was accepted, at the unit that accepted it. */
 function segmentStarted(record: TransitionRecord, segment: Segment): FactDelta {
-  const { kase } = record;
-  const f: Partial<Figures> = { mediated: 1, parties: kase.parties };
+  const facts = segmentFacts(segment, record.kase);
+  const f: Partial<Figures> = { mediated: 1, parties: facts.parties };
   // Breakdowns count only categories the form has a column for (a test keeps the catalogues covered).
-  for (const id of [`source.${kase.source}`, `type.${kase.disputeType}`, `type.${kase.disputeType}.${kase.disputeSubtype}`]) {
+  for (const id of [`source.${facts.source}`, `type.${facts.disputeType}`, `type.${facts.disputeType}.${facts.disputeSubtype}`]) {
     if (known.has(id)) f[id] = 1;
   }
   // Case-level facts belong to the first segment only, so a case escalated twice is not flagged thrice.
   if (segment.seq === 1) {
     for (const flag of record.flags) addInto(f as Figures, { [`prevention.${flag.kind}.cases`]: 1, [`prevention.${flag.kind}.people`]: flag.people });
-    const received = sourceMeasures[kase.source];
+    const received = sourceMeasures[facts.source];
     if (received) f[received] = 1;
   }
-  return { month: shanghaiMonth(segment.startedAt), unitCode: segment.unitCode, track: segment.track, figures: f };
+  return { month: facts.acceptedMonth, unitCode: segment.unitCode, track: segment.track, figures: f };
 }
 
 /** R-T2 "succeeded/failed/agreements" count in the month the segment concluded. */
 function segmentEnded(record: TransitionRecord, segment: Segment): FactDelta {
-  const endedAt = segment.endedAt!;
-  const cls = outcomeClasses[segment.outcome!];
+  const facts = segmentFacts(segment, record.kase, { agreement: record.agreement, late: lateBy(segment, record.clocks) });
   const f: Partial<Figures> = {};
-  if (cls === 'handover') f.handedOver = 1;
+  if (outcomeClasses[segment.outcome!] === 'handover') f.handedOver = 1;
   else {
-    f[cls === 'success' ? 'succeeded' : 'failed'] = 1;
-    f.concludedSeconds = seconds(endedAt) - seconds(segment.startedAt);
-    const late = record.clocks.some((c) => c.unitCode === segment.unitCode && c.dueAt < endedAt);
-    if (segment.outcome === 'expired' || late) f.overdue = 1;
+    f[outcomeClasses[segment.outcome!] === 'success' ? 'succeeded' : 'failed'] = 1;
+    f.concludedSeconds = facts.concludedSeconds!;
+    if (facts.overdue) f.overdue = 1;
   }
   if (segment.outcome === 'mediation-statement') f.agreementsWritten = 1;
-  if (segment.outcome === 'agreement') {
-    f[record.agreement?.form === 'oral' ? 'agreementsOral' : 'agreementsWritten'] = 1;
-    f.amountFen = record.agreement?.amountFen ?? 0;
+  if (facts.agreementForm) {
+    f[facts.agreementForm === 'oral' ? 'agreementsOral' : 'agreementsWritten'] = 1;
+    f.amountFen = facts.amountFen!;
   }
-  return { month: shanghaiMonth(endedAt), unitCode: segment.unitCode, track: segment.track, figures: f };
+  return { month: facts.concludedMonth!, unitCode: segment.unitCode, track: segment.track, figures: f };
 }
-
-/** Whole seconds since the epoch, truncated: the recount computes durations the same way. */
-export const seconds = (instant: string): number => Math.floor(Date.parse(instant) / 1000);
 
 /** Deltas merged per (month, unit, track), zero measures dropped. */
 export function mergeDeltas(deltas: FactDelta[]): FactDelta[] {

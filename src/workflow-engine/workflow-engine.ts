@@ -24,6 +24,7 @@ import { grantCaseAccess } from '../cases/case-access.entity';
 import { CaseSegment } from '../cases/case-segment.entity';
 import { CaseTransition } from '../cases/case-transition.entity';
 import { CaseRecord } from '../cases/case.entity';
+import { segmentRow } from '../cases/segment-row';
 import { DomainError, ForbiddenError, ValidationError } from '../common/errors/domain.error';
 import { uuidv7 } from '../common/ids';
 import { insertRow, insertRows } from '../database/hydrate';
@@ -152,29 +153,21 @@ export class WorkflowEngine {
       },
       at,
     );
-    await this.syncSegments(tx, row.id, previousSegments, context.segments);
+    await this.syncSegments(tx, row, context, previousSegments);
     await this.grantAccess(tx, row.id, context, previous);
     const effect: EffectContext = { tx, caseRow: row, actor, at, version: row.version, context, event: event as CaseEvent };
     for (const action of actions) await this.effects.run(effect, action);
     await this.effects.transitioned({ ...effect, previousSegments, actions: actions.map((a) => a.type) });
   }
 
-  private async syncSegments(tx: Tx, caseId: string, before: Segment[], after: Segment[]): Promise<void> {
-    for (const segment of after) {
+  private async syncSegments(tx: Tx, kase: CaseRecord, context: CaseContext, before: Segment[]): Promise<void> {
+    for (const segment of context.segments) {
       const old = before.find((s) => s.seq === segment.seq);
-      const row = {
-        caseId,
-        seq: segment.seq,
-        track: segment.track,
-        unitCode: segment.unitCode,
-        startedAt: new Date(segment.startedAt).toISOString(),
-        endedAt: segment.endedAt ? new Date(segment.endedAt).toISOString() : null,
-        outcome: segment.outcome ?? null,
-      };
       if (old && old.endedAt === segment.endedAt && old.outcome === segment.outcome) continue;
+      const row = await segmentRow(tx.em, kase, context, segment);
       if (tx.batch) tx.batch.defer('case_segments', row, upsertSegments);
       else if (!old) await tx.em.insert(CaseSegment, row);
-      else await tx.em.update(CaseSegment, { caseId, seq: segment.seq }, { endedAt: row.endedAt, outcome: row.outcome });
+      else await tx.em.update(CaseSegment, { caseId: kase.id, seq: segment.seq }, pick(row, segmentEndColumns));
     }
   }
 
@@ -225,8 +218,11 @@ const accessUnits = (context: CaseContext) =>
 /** New and changed segments of a round, the last version of each (a row may change twice in one round). */
 function upsertSegments(em: EntityManager, rows: Partial<CaseSegment>[]): Promise<void> {
   const last = new Map(rows.map((r) => [`${r.caseId}|${r.seq}`, r]));
-  return insertRows(em, CaseSegment, [...last.values()], { key: ['caseId', 'seq'], update: ['endedAt', 'outcome'] });
+  return insertRows(em, CaseSegment, [...last.values()], { key: ['caseId', 'seq'], update: [...segmentEndColumns] });
 }
+
+/** What a segment's end writes: the end and the conclusion facts (the acceptance facts never change). */
+const segmentEndColumns = ['endedAt', 'outcome', 'concludedMonth', 'agreementForm', 'amountFen', 'concludedSeconds', 'overdue'] as const;
 
 /** What a transition changes in its case row, and the version it expects to find there. */
 const caseUpdateColumns = ['state', 'snapshot', 'handlingUnitCode', 'riskLevel', 'outcome', 'concludedAt', 'updatedAt', 'version'] as const;

@@ -34,7 +34,7 @@ describe('R-T1 R-T2 the recompute command proves the summary against a recount o
     expect(await mediatedAt(OFFICE, '2026-10')).toBe(2);
 
     const agreed = recompute();
-    expect(agreed.output).toMatch(/重算核对 \[=+\] 7\/7 项/);
+    expect(agreed.output).toMatch(/重算核对 \[=+\] 8\/8 项/);
     expect(agreed.output).toContain('汇总与重算结果一致');
     expect(agreed.status).toBe(0);
 
@@ -48,5 +48,22 @@ describe('R-T1 R-T2 the recompute command proves the summary against a recount o
     expect(repaired.output).toContain('再次核对：一致');
     expect(repaired.status).toBe(0);
     expect(await mediatedAt(OFFICE, '2026-10')).toBe(2);
+  });
+
+  it('names a segment whose kept facts no longer follow from the case record, and --repair puts the segment right', async () => {
+    const [segment] = await dbQuery(t)('SELECT case_id, parties FROM case_segments WHERE unit_code = ? ORDER BY case_id LIMIT 1', OFFICE);
+    await t.db.write(({ em }) => sql(em, 'UPDATE case_segments SET parties = 7 WHERE case_id = ?', [segment.case_id]));
+
+    const tampered = recompute();
+    expect(tampered.output).toContain(`案件 ${segment.case_id} 第 1 段（${OFFICE}）当事人数：记为 7，按案卷应为 ${segment.parties}`);
+    // …and the figure that adds the kept facts up differs from the summary.
+    expect(tampered.output).toContain(`2026-10 ${OFFICE} peoples parties：汇总 ${2 * segment.parties}，重算 ${segment.parties + 7}`);
+    expect(tampered.status).toBe(1);
+
+    const repaired = recompute('--repair');
+    expect(repaired.output).toContain('再次核对：一致');
+    expect(repaired.status).toBe(0);
+    const [fixed] = await dbQuery(t)('SELECT parties FROM case_segments WHERE case_id = ?', segment.case_id);
+    expect(fixed.parties).toBe(segment.parties);
   });
 });

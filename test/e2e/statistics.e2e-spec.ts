@@ -3,6 +3,7 @@
 // proves the incremental summary right. One app, one timeline: October's cases, November's
 // submissions and corrections.
 import ExcelJS from 'exceljs';
+import { SegmentFacts1795820000000 } from '../../src/database/migrations/1795820000000-SegmentFacts';
 import { sql } from '../../src/database/sql';
 import { shanghaiMonth } from '../../src/statistics/month';
 import { rebuildSummary, verifySummary } from '../../src/statistics/recount';
@@ -322,5 +323,51 @@ describe('R-T2/R-T3 the recount from the record equals the incremental summary',
     expect(await verifySummary(service.reader)).toEqual([{ month: '2026-10', unitCode: A, track: 'peoples', measure: 'mediated', summary: 9, recount: 4 }]);
     await t.db.write(({ em }) => rebuildSummary(em, service.reader));
     expect(await verifySummary(service.reader)).toEqual([]);
+  });
+
+  it('keeps what the form counts of a segment on its row; kept facts that no longer follow from the record are named and repaired', async () => {
+    const service = t.app.get(StatisticsService);
+    const segments = await dbQuery(t)(
+      `SELECT s.case_id, s.seq, s.accepted_month, s.dispute_type, s.source, s.parties, s.concluded_month, s.agreement_form, s.amount_fen, s.overdue, c.dispute_type AS case_type
+       FROM case_segments s JOIN cases c ON c.id = s.case_id WHERE s.unit_code = ? AND s.outcome = 'agreement' ORDER BY s.case_id`,
+      A,
+    );
+    expect(segments.length).toBeGreaterThan(0);
+    const [kept] = segments;
+    // Written with the segment by the transition that concluded it: the case's dimensions and how it ended.
+    expect(kept).toMatchObject({ accepted_month: expect.stringMatching(/^2026-1[01]$/), dispute_type: kept.case_type, parties: 2, overdue: 0 });
+    expect(['written', 'oral']).toContain(kept.agreement_form);
+
+    const other = kept.dispute_type === 'contract' ? 'neighbour' : 'contract';
+    await t.db.write(({ em }) => sql(em, 'UPDATE case_segments SET dispute_type = ?, overdue = 1 WHERE case_id = ? AND seq = ?', [other, kept.case_id, kept.seq]));
+    const differences = await verifySummary(service.reader);
+    expect(differences).toContainEqual({ caseId: kept.case_id, seq: kept.seq, unitCode: A, track: 'peoples', fact: 'dispute_type', kept: other, record: kept.case_type });
+    expect(differences).toContainEqual({ caseId: kept.case_id, seq: kept.seq, unitCode: A, track: 'peoples', fact: 'overdue', kept: 1, record: 0 });
+    // Grouped, the tampered row no longer adds up to the summary either: one dispute moved between types.
+    const typeDifferences = differences.filter((d) => 'measure' in d && d.measure.startsWith('type.'));
+    expect(typeDifferences.map((d) => 'measure' in d && [d.month, d.measure, d.recount - d.summary])).toEqual(
+      expect.arrayContaining([
+        [kept.accepted_month, `type.${kept.case_type}`, -1],
+        [kept.accepted_month, `type.${other}`, 1],
+      ]),
+    );
+
+    await t.db.write(({ em }) => rebuildSummary(em, service.reader));
+    expect(await verifySummary(service.reader)).toEqual([]);
+    const [repaired] = await dbQuery(t)('SELECT dispute_type, overdue FROM case_segments WHERE case_id = ? AND seq = ?', kept.case_id, kept.seq);
+    expect(repaired).toEqual({ dispute_type: kept.case_type, overdue: 0 });
+  });
+
+  it('the migration that added the kept facts fills them from the record as the transitions wrote them', async () => {
+    const facts = 'case_id, seq, accepted_month, concluded_month, source, dispute_type, dispute_subtype, parties, agreement_form, amount_fen, concluded_seconds, overdue';
+    const written = await dbQuery(t)(`SELECT ${facts} FROM case_segments ORDER BY case_id, seq`);
+    expect(written.some((r) => r.agreement_form === 'oral') && written.some((r) => r.concluded_seconds > 0)).toBe(true);
+    const migration = new SegmentFacts1795820000000();
+    await t.db.write(async ({ em }) => {
+      await migration.down(em.queryRunner!);
+      await migration.up(em.queryRunner!);
+    });
+    expect(await dbQuery(t)(`SELECT ${facts} FROM case_segments ORDER BY case_id, seq`)).toEqual(written);
+    expect(await verifySummary(t.app.get(StatisticsService).reader)).toEqual([]);
   });
 });

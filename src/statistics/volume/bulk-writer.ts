@@ -15,7 +15,11 @@ export const volumeTables = {
     people_involved: 'int', accepted_at: 'text', concluded_at: 'text', outcome: 'text', created_by: 'text', updated_at: 'text',
   },
   parties: { id: 'text', case_id: 'text', seq: 'int', role: 'text', kind: 'text', name: 'text', gender: 'text', ethnicity: 'text', address: 'text' },
-  case_segments: { case_id: 'text', seq: 'int', track: 'text', unit_code: 'text', started_at: 'text', ended_at: 'text', outcome: 'text' },
+  case_segments: {
+    case_id: 'text', seq: 'int', track: 'text', unit_code: 'text', started_at: 'text', ended_at: 'text', outcome: 'text',
+    accepted_month: 'text', concluded_month: 'text', source: 'text', dispute_type: 'text', dispute_subtype: 'text', parties: 'int',
+    agreement_form: 'text', amount_fen: 'bigint', concluded_seconds: 'bigint', overdue: 'int',
+  },
   case_transitions: {
     id: 'text', case_id: 'text', version: 'int', event: 'text', payload: 'text', from_state: 'text', to_state: 'text',
     actor_username: 'text', actor_unit_code: 'text', at: 'text',

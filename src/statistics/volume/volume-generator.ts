@@ -10,6 +10,7 @@ import type { Segment, Tier, UnitKind } from '../../../workflows/case';
 import { currentCaseMachine } from '../../../workflows/case';
 import { columnOf, measures } from '../measures';
 import { addMonths, monthBounds, monthsBetween, shanghaiMonth, type Month } from '../month';
+import { factColumns, lateBy, needsClockCheck, segmentFacts } from '../segment-facts';
 import { documentMeasures, mergeDeltas, transitionFacts } from '../transition-facts';
 import type { EntityManager } from 'typeorm';
 import { sqlitePath } from '../../database/data-source-options';
@@ -25,6 +26,7 @@ import {
   partyTokens,
   unitTokens,
   type CaseTemplate,
+  type TemplateStep,
   type UnitRole,
 } from './case-templates';
 
@@ -321,9 +323,6 @@ export async function generateVolume(writer: BulkWriter, units: VolumeUnit[], se
     for (const [i, p] of parties.entries()) {
       await add('parties', { id: p.id, case_id: caseId, seq: i + 1, role: i ? 'respondent' : 'applicant', kind: 'person', name: p.name, gender: rnd() < 0.5 ? 'male' : 'female', ethnicity: '汉族' });
     }
-    for (const s of real(template.segments)) {
-      await add('case_segments', { case_id: caseId, seq: s.seq, track: s.track, unit_code: s.unitCode, started_at: s.startedAt, ended_at: s.endedAt ?? null, outcome: s.outcome ?? null });
-    }
     for (const [i, step] of template.steps.entries()) {
       const actor = cast[step.role].code;
       await add('case_transitions', {
@@ -361,6 +360,23 @@ export async function generateVolume(writer: BulkWriter, units: VolumeUnit[], se
         stopped_at: c.stopped !== undefined ? at[c.stopped] : null,
       });
     }
+    const kase = { disputeType, disputeSubtype, source, parties: parties.length };
+    const agreementOf = (step: TemplateStep) => step.agreement && { ...step.agreement, amountFen: step.agreement.amountFen === amountToken ? amountFen : step.agreement.amountFen };
+    for (const s of real(template.segments)) {
+      // The agreement as it stood when the segment ended, as the engine writes it.
+      const ending = template.steps.find((step) => step.after.some((a) => a.seq === s.seq && a.endedAt) && !step.before.some((b) => b.seq === s.seq && b.endedAt));
+      const facts = factColumns(segmentFacts(s, kase, { agreement: ending && agreementOf(ending), late: needsClockCheck(s) && lateBy(s, clocks) }));
+      await add('case_segments', {
+        case_id: caseId,
+        seq: s.seq,
+        track: s.track,
+        unit_code: s.unitCode,
+        started_at: s.startedAt,
+        ended_at: s.endedAt ?? null,
+        outcome: s.outcome ?? null,
+        ...Object.fromEntries(Object.entries(facts).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value])),
+      });
+    }
     const caseFlags = rnd() < 0.03 ? [flags.pick(rnd())].map(([kind, , [lo, hi]]) => ({ kind, people: int(lo, hi) })) : [];
     for (const f of caseFlags) await add('prevention_flags', { case_id: caseId, kind: f.kind, people: f.people });
 
@@ -386,7 +402,6 @@ export async function generateVolume(writer: BulkWriter, units: VolumeUnit[], se
     }
 
     // The summary: what the engine's transition listener would have added, step by step.
-    const kase = { disputeType, disputeSubtype, source, parties: parties.length };
     for (const [i, step] of template.steps.entries()) {
       const handOffs = step.documents.filter((k) => documentMeasures[k]);
       if (step.before.length === step.after.length && step.before.every((s, k) => s.endedAt === step.after[k].endedAt) && !handOffs.length && step.event !== 'RECORD_FOLLOW_UP') continue;
@@ -398,7 +413,7 @@ export async function generateVolume(writer: BulkWriter, units: VolumeUnit[], se
         kase,
         before: real(step.before),
         after: real(step.after),
-        agreement: step.agreement && { ...step.agreement, amountFen: step.agreement.amountFen === amountToken ? amountFen : step.agreement.amountFen },
+        agreement: agreementOf(step),
         flags: caseFlags,
         documents: handOffs.map((kind) => ({ kind, issuingUnitCode: cast[step.role].code, issuedAt: at[i] })),
         clocks: clocks.map((c) => ({ unitCode: c.unitCode, dueAt: c.dueAt })),
