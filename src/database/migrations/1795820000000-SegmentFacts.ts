@@ -30,38 +30,41 @@ export class SegmentFacts1795820000000 implements MigrationInterface {
     const pg = q.connection.options.type === 'postgres';
     for (const [name, type] of columns) await q.query(`ALTER TABLE case_segments ADD COLUMN ${name} ${type}`);
 
-    const month = (column: string) =>
-      `(SELECT CASE WHEN ${column} >= m.boundary THEN m.next_month ELSE m.month END FROM statistics_months m WHERE m.month = substr(${column}, 1, 7))`;
+    // One UPDATE from the facts derived in one pass (PostgreSQL would rewrite every row once per UPDATE):
+    // SQLite looks per case up in case order, PostgreSQL hashes per-case counts.
+    const month = (column: string, m: string) => `CASE WHEN ${column} >= ${m}.boundary THEN ${m}.next_month ELSE ${m}.month END`;
     const epoch = (column: string) =>
       pg ? `CAST(FLOOR(EXTRACT(EPOCH FROM CAST(${column} AS timestamptz))) AS BIGINT)` : `CAST(strftime('%s', ${column}) AS INTEGER)`;
     const json = (key: string) => (pg ? `(CAST(a.payload AS json) ->> '${key}')` : `json_extract(a.payload, '$.${key}')`);
-    const agreement = (value: string) =>
-      `(SELECT ${value} FROM case_transitions a WHERE a.event = 'REACH_AGREEMENT' AND a.case_id = case_segments.case_id
-          AND a.at >= case_segments.started_at AND a.at <= case_segments.ended_at ORDER BY a.at DESC LIMIT 1)`;
-    const concluded = `outcome IN (${concludedOutcomes.map((o) => `'${o}'`).join(', ')})`;
-
+    const concluded = `s.outcome IN (${concludedOutcomes.map((o) => `'${o}'`).join(', ')})`;
+    const parties = pg ? 'COALESCE(p.n, 0)' : '(SELECT COUNT(*) FROM parties p WHERE p.case_id = s.case_id)';
+    const late = pg
+      ? 'k.first_due < s.ended_at'
+      : 'EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = s.case_id AND k.unit_code = s.unit_code AND k.due_at < s.ended_at)';
+    const perCase = pg
+      ? `LEFT JOIN (SELECT case_id, COUNT(*) AS n FROM parties GROUP BY case_id) p ON p.case_id = s.case_id
+         LEFT JOIN (SELECT case_id, unit_code, MIN(due_at) AS first_due FROM clocks GROUP BY case_id, unit_code) k
+           ON k.case_id = s.case_id AND k.unit_code = s.unit_code`
+      : '';
     await q.query(
-      `UPDATE case_segments SET source = c.source, dispute_type = c.dispute_type, dispute_subtype = c.dispute_subtype
-       FROM cases c WHERE c.id = case_segments.case_id`,
-    );
-    await q.query(
-      `UPDATE case_segments SET
-         accepted_month = ${month('started_at')},
-         concluded_month = CASE WHEN ended_at IS NULL THEN NULL ELSE ${month('ended_at')} END,
-         parties = (SELECT COUNT(*) FROM parties p WHERE p.case_id = case_segments.case_id)`,
-    );
-    await q.query(
-      `UPDATE case_segments SET
-         agreement_form = CASE WHEN COALESCE(${agreement(json('form'))}, 'written') = 'oral' THEN 'oral' ELSE 'written' END,
-         amount_fen = COALESCE(${agreement(`CAST(${json('amountFen')} AS BIGINT)`)}, 0)
-       WHERE outcome = 'agreement'`,
-    );
-    await q.query(
-      `UPDATE case_segments SET
-         concluded_seconds = ${epoch('ended_at')} - ${epoch('started_at')},
-         overdue = CASE WHEN outcome = 'expired' OR EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = case_segments.case_id
-           AND k.unit_code = case_segments.unit_code AND k.due_at < case_segments.ended_at) THEN 1 ELSE 0 END
-       WHERE ended_at IS NOT NULL AND ${concluded}`,
+      `UPDATE case_segments SET ${columns.map(([name]) => `${name} = d.${name}`).join(', ')}
+       FROM (
+         SELECT s.case_id, s.seq, c.source, c.dispute_type, c.dispute_subtype,
+           ${month('s.started_at', 'm')} AS accepted_month,
+           CASE WHEN s.ended_at IS NULL THEN NULL ELSE ${month('s.ended_at', 'e')} END AS concluded_month,
+           ${parties} AS parties,
+           CASE WHEN s.outcome = 'agreement' THEN CASE WHEN ${json('form')} = 'oral' THEN 'oral' ELSE 'written' END END AS agreement_form,
+           CASE WHEN s.outcome = 'agreement' THEN COALESCE(CAST(${json('amountFen')} AS BIGINT), 0) END AS amount_fen,
+           CASE WHEN ${concluded} THEN ${epoch('s.ended_at')} - ${epoch('s.started_at')} END AS concluded_seconds,
+           CASE WHEN ${concluded} THEN CASE WHEN s.outcome = 'expired' OR ${late} THEN 1 ELSE 0 END END AS overdue
+         FROM case_segments s JOIN cases c ON c.id = s.case_id
+           JOIN statistics_months m ON m.month = substr(s.started_at, 1, 7)
+           LEFT JOIN statistics_months e ON e.month = substr(s.ended_at, 1, 7)
+           LEFT JOIN case_transitions a ON a.event = 'REACH_AGREEMENT' AND a.case_id = s.case_id
+             AND s.outcome = 'agreement' AND a.at >= s.started_at AND a.at <= s.ended_at
+           ${perCase}
+       ) d
+       WHERE d.case_id = case_segments.case_id AND d.seq = case_segments.seq`,
     );
 
     // Covering, in the order the recount groups by: each pass reads one index front to back.
