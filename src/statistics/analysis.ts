@@ -1,15 +1,17 @@
-// Custom analysis beyond the fixed form: counts of track segments from the record, by any of
-// month, unit (at a chosen tier), dispute type, source, track and outcome, over a month range.
-// "mediated" buckets by the month a segment was accepted, "concluded" by the month it ended (R-T2).
+// Custom analysis beyond the fixed form: counts of track segments, by any of month, unit (at a
+// chosen tier), dispute type, source, track and outcome, over a month range. "mediated" buckets by
+// the month a segment was accepted, "concluded" by the month it ended (R-T2). It reads the facts kept
+// on each segment (./segment-facts.ts; the recompute proves them against the record), so a county's
+// year is one range of case_segments and no join.
 import type { Tier } from '../../workflows/case';
 import { caseSources } from '../cases/catalog/sources';
 import { headerOf } from './measures';
-import { monthBounds, type Month } from './month';
+import type { Month } from './month';
 import type { OrgSnapshot } from './org-directory';
 import type { Query } from './read-pool';
 import type { ReportingTree } from './reporting-tree';
 import { outcomeClasses, outcomesOf, type OutcomeClass } from './segment-outcomes';
-import { monthJoin, monthOf, placeholders } from './sql-dialect';
+import { placeholders } from './sql-dialect';
 
 export const analysisDimensions = ['month', 'unit', 'disputeType', 'source', 'track', 'outcome'] as const;
 export type AnalysisDimension = (typeof analysisDimensions)[number];
@@ -38,10 +40,9 @@ export interface AnalysisRow {
   count: number;
 }
 
-const columnOfDimension: Record<Exclude<AnalysisDimension, 'unit'>, string> = {
-  month: 'month',
-  disputeType: 'c.dispute_type',
-  source: 'c.source',
+const columnOfDimension: Record<Exclude<AnalysisDimension, 'unit' | 'month'>, string> = {
+  disputeType: 's.dispute_type',
+  source: 's.source',
   track: 's.track',
   outcome: 's.outcome',
 };
@@ -54,28 +55,28 @@ export async function analyse(
   tracks: string[] | 'all',
   request: AnalysisRequest,
 ): Promise<{ rows: AnalysisRow[]; total: number }> {
-  const instant = request.measure === 'mediated' ? 's.started_at' : 's.ended_at';
+  const month = request.measure === 'mediated' ? 's.accepted_month' : 's.concluded_month';
   const subtree = new Set(tree.subtree(root));
   const unitCodes = [...subtree].flatMap((d) => (org.unitsByDivision.get(d) ?? []).map((u) => u.code));
-  const where = [`${instant} >= ?`, `${instant} < ?`, `s.unit_code IN (${placeholders(unitCodes.length || 1)})`];
-  const params: unknown[] = [monthBounds(request.from).startsAt, monthBounds(request.to).endsAt, ...(unitCodes.length ? unitCodes : [''])];
+  const where = [`${month} >= ?`, `${month} <= ?`, `s.unit_code IN (${placeholders(unitCodes.length || 1)})`];
+  const params: unknown[] = [request.from, request.to, ...(unitCodes.length ? unitCodes : [''])];
   const filter = (clause: string, ...values: unknown[]) => {
     where.push(clause);
     params.push(...values);
   };
   if (tracks !== 'all') filter(`s.track IN (${placeholders(tracks.length)})`, ...tracks);
   if (request.track) filter('s.track = ?', request.track);
-  if (request.disputeType) filter('c.dispute_type = ?', request.disputeType);
-  if (request.source) filter('c.source = ?', request.source);
+  if (request.disputeType) filter('s.dispute_type = ?', request.disputeType);
+  if (request.source) filter('s.source = ?', request.source);
   if (request.outcome) {
     const outcomes = ['success', 'failure', 'handover'].includes(request.outcome) ? outcomesOf(request.outcome as OutcomeClass) : [request.outcome];
     filter(`s.outcome IN (${placeholders(outcomes.length)})`, ...outcomes);
   }
-  const dims = request.groupBy.map((d) => (d === 'unit' ? 's.unit_code' : columnOfDimension[d]));
-  const select = request.groupBy.map((d, i) => `${d === 'month' ? monthOf(instant) : dims[i]} AS "${d}"`);
+  const dims = request.groupBy.map((d) => (d === 'unit' ? 's.unit_code' : d === 'month' ? month : columnOfDimension[d]));
+  const select = request.groupBy.map((d, i) => `${dims[i]} AS "${d}"`);
   const rows = await query<Record<string, string | number>>(
     `SELECT ${[...select, 'COUNT(*) AS n'].join(', ')}
-     FROM case_segments s JOIN cases c ON c.id = s.case_id ${monthJoin(instant)}
+     FROM case_segments s
      WHERE ${where.join(' AND ')}
      ${dims.length ? `GROUP BY ${dims.map((_, i) => i + 1).join(', ')}` : ''}`,
     params,
