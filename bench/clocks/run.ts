@@ -111,7 +111,7 @@ async function main() {
     await onPg(`CREATE SCHEMA ${schema}`);
     Object.assign(env, { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema });
   }
-  console.log(`database: ${onPostgres ? `PostgreSQL (${schema})` : 'SQLite (WAL, synchronous=FULL)'}`);
+  console.log(`database: ${onPostgres ? `PostgreSQL (${schema})` : 'SQLite (WAL, each acknowledged commit fsynced off the main thread)'}`);
   let server = await startServer(env);
   try {
     // One real case through HTTP, then copies of it straight into the database.

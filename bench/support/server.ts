@@ -17,7 +17,10 @@ export async function startServer(env: Record<string, string> = {}, port = 3900 
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'sandiao-bench-'));
   // BENCH_NODE_ARGS passes flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
+  // BENCH_SERVER_PREFIX runs the server under another command, e.g. a disk with slow fsyncs:
+  // "strace -f --seccomp-bpf -o /dev/null -e trace=fsync,fdatasync -e inject=fsync,fdatasync:delay_exit=5000".
+  const [command, ...prefix] = [...(process.env.BENCH_SERVER_PREFIX ?? '').split(' ').filter(Boolean), process.execPath];
+  const child = spawn(command, [...prefix, ...nodeArgs, 'dist/src/main.js'], {
     // One load generator on one address: the per-address rate limit would measure itself.
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

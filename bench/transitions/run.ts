@@ -1,5 +1,5 @@
 // bench/transitions — persisted transitions per second through HTTP (10 concurrent clients,
-// SQLite WAL, synchronous=FULL) and p99 latency, beside the raw better-sqlite3 rate for the same
+// SQLite WAL, every acknowledged commit fsynced) and p99 latency, beside the raw better-sqlite3 rate for the same
 // write pattern measured in the same run. Usage: npm run bench:transitions [-- --seconds 15]
 import autocannon from 'autocannon';
 import { intakeBody } from '../../test/factories/parties';

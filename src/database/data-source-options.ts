@@ -41,7 +41,8 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     statementCacheSize: 200,
     prepareDatabase: (db: { pragma: (sql: string) => unknown }) => {
       db.pragma('journal_mode = WAL');
-      // Every acknowledged transition must survive a power cut: fsync the WAL at each commit.
+      // Every acknowledged transition must survive a power cut: fsync the WAL at each commit. (The
+      // app's writer moves that fsync off the main thread: ./wal-sync.ts.)
       db.pragma('synchronous = FULL');
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');

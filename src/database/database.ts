@@ -1,9 +1,11 @@
 // The database as the services see it: a reader for queries and `write()` for transactions.
 // On SQLite the reader is a second connection (WAL gives it a consistent, committed view while the
 // writer works); on PostgreSQL both use the same pool.
+import { Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { dataSourceOptions, isPostgresUrl, type DatabaseSettings } from './data-source-options';
 import type { Tx } from './tx';
+import { WalSync } from './wal-sync';
 import { runAfterCommit, SqliteWriteQueue } from './write-queue';
 
 /** Advisory lock ids (PostgreSQL): one per kind of start-up work that must not run twice. */
@@ -12,12 +14,32 @@ export const SEED_LOCK = 0x5a4d02;
 
 export class Database {
   private readonly queue?: SqliteWriteQueue;
+  private walSync?: WalSync;
 
   private constructor(
     readonly writer: DataSource,
     private readonly readerSource: DataSource,
   ) {
-    if (!this.isPostgres) this.queue = new SqliteWriteQueue(writer);
+    if (this.isPostgres) return;
+    // The queue flushes the WAL off the main thread before acknowledging (./wal-sync.ts).
+    this.walSync = new WalSync(String(writer.options.database));
+    this.sqliteWriter.pragma('synchronous = NORMAL');
+    this.queue = new SqliteWriteQueue(writer, () => this.flushWal());
+  }
+
+  private get sqliteWriter(): { pragma(source: string): unknown } {
+    return (this.writer.driver as unknown as { databaseConnection: { pragma(source: string): unknown } }).databaseConnection;
+  }
+
+  private async flushWal(): Promise<void> {
+    try {
+      await this.walSync?.flush();
+    } catch (error) {
+      // Without the WAL's descriptor, commits go back to syncing themselves on the main thread.
+      new Logger('Database').error(`WAL 文件无法同步，改为每次提交时同步：${error instanceof Error ? error.message : error}`);
+      this.walSync = undefined;
+      this.sqliteWriter.pragma('synchronous = FULL');
+    }
   }
 
   static async open(settings: DatabaseSettings, { migrate = true } = {}): Promise<Database> {
@@ -80,6 +102,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    await this.walSync?.close();
     if (this.readerSource !== this.writer && this.readerSource.isInitialized) await this.readerSource.destroy();
     if (this.writer.isInitialized) await this.writer.destroy();
   }

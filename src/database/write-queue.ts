@@ -2,8 +2,9 @@
 // concurrent requests never meet "cannot start a transaction within a transaction".
 //
 // Group commit: the jobs waiting when a batch starts share one SQLite transaction, each inside its
-// own savepoint. A job that fails rolls back to its savepoint alone; the batch then commits with
-// one WAL fsync (synchronous=FULL) for all of them, and only then are their promises resolved.
+// own savepoint. A job that fails rolls back to its savepoint alone; the batch then commits, its
+// WAL frames are flushed to disk once for all of them (off the main thread: ./wal-sync.ts), and
+// only then are their promises resolved.
 import type { DataSource, QueryRunner } from 'typeorm';
 import { sql } from './sql';
 import type { Tx } from './tx';
@@ -17,9 +18,13 @@ interface Job {
 export class SqliteWriteQueue {
   private readonly waiting: Job[] = [];
   private draining = false;
+  /** Acknowledgements of committed batches, settled in commit order. */
+  private acknowledged: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
+    /** Makes the committed batch durable before it is acknowledged (none: the commit itself syncs). */
+    private readonly flush?: () => Promise<void>,
     private readonly maxBatch = 64,
   ) {}
 
@@ -68,10 +73,18 @@ export class SqliteWriteQueue {
     } finally {
       await runner.release();
     }
-    for (const { job, value, callbacks } of committed) {
-      job.resolve(value);
-      runAfterCommit(callbacks);
-    }
+    // The next batch runs while this one's flush is in flight; acknowledgements keep commit order
+    // (a later flush covers every earlier frame). The batch is committed whatever the flush says:
+    // the queue's owner handles a failure.
+    const durable = this.flush?.().catch(() => undefined);
+    this.acknowledged = Promise.all([this.acknowledged, durable]).then(() => acknowledge(committed));
+  }
+}
+
+function acknowledge(committed: { job: Job; value: unknown; callbacks: AfterCommit[] }[]): void {
+  for (const { job, value, callbacks } of committed) {
+    job.resolve(value);
+    runAfterCommit(callbacks);
   }
 }
 
