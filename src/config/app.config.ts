@@ -100,7 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       reminderDays: parsed.DEADLINE_REMINDER_DAYS ?? 3,
       sweepIntervalMs: parsed.DEADLINE_SWEEP_INTERVAL_MS ?? 30_000,
       sweepBatch: parsed.DEADLINE_SWEEP_BATCH ?? 200,
-      sweepSliceMs: parsed.DEADLINE_SWEEP_SLICE_MS ?? 2,
+      sweepSliceMs: parsed.DEADLINE_SWEEP_SLICE_MS ?? 1,
       sweepRoundMs: parsed.DEADLINE_SWEEP_ROUND_MS ?? 100,
       sweepWorkers: parsed.DEADLINE_SWEEP_WORKERS ?? 1,
       sweepFlushRows: parsed.DEADLINE_SWEEP_FLUSH_ROWS ?? 50,
