@@ -1,0 +1,58 @@
+// R-T2: the recount's SQL puts every instant in the same Asia/Shanghai month as the engine does:
+// the statistics_months calendar (filled by a migration) against shanghaiMonth (code).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Database } from '../../../src/database/database';
+import { sql } from '../../../src/database/sql';
+import { shanghaiMonth } from '../../../src/statistics/month';
+import { monthOf } from '../../../src/statistics/sql-dialect';
+
+describe('R-T2 month of an instant in the recount\'s SQL: midnight Shanghai time', () => {
+  let dataDir: string;
+  let db: Database;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'sandiao-month-sql-'));
+    db = await Database.open({ dataDir });
+  });
+
+  afterAll(async () => {
+    await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const months = async (instants: string[]) =>
+    sql<{ at: string; month: string }>(
+      db.reader,
+      `SELECT j.value AS at, ${monthOf('j.value')} AS month
+       FROM json_each(?) j JOIN statistics_months m ON m.month = substr(j.value, 1, 7)`,
+      [JSON.stringify(instants)],
+    );
+
+  it('puts the last eight UTC hours of a month in the next month, and nothing earlier', async () => {
+    const rows = await months([
+      '2026-06-28T16:00:00.000Z', // 28 June 00:00 Shanghai: still June
+      '2026-06-30T15:59:59.999Z',
+      '2026-06-30T16:00:00.000Z', // 1 July 00:00 Shanghai
+      '2026-02-28T16:00:00.000Z', // 1 March: February 2026 has 28 days
+      '2024-02-28T16:00:00.000Z', // 29 February 2024
+      '2024-02-29T16:00:00.000Z',
+      '2026-12-31T16:00:00.000Z', // the year turns
+      '2026-10-27T23:59:59.999Z',
+    ]);
+    expect(rows.map((r) => r.month)).toEqual(['2026-06', '2026-06', '2026-07', '2026-03', '2024-02', '2024-03', '2027-01', '2026-10']);
+  });
+
+  it('agrees with the engine (shanghaiMonth) at every half-hour of 2024–2026 and the millisecond before each hour', async () => {
+    const instants: string[] = [];
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2027, 0, 1); t += 30 * 60_000) instants.push(new Date(t).toISOString());
+    instants.push(...instants.filter((at) => at.endsWith(':00:00.000Z')).map((at) => new Date(Date.parse(at) - 1).toISOString()));
+
+    const rows = await months(instants);
+
+    expect(rows).toHaveLength(instants.length);
+    const disagreements = rows.filter((r) => r.month !== shanghaiMonth(r.at));
+    expect(disagreements).toEqual([]);
+  });
+});
