@@ -102,8 +102,9 @@ export class Database {
   }
 
   async close(): Promise<void> {
-    await this.walSync?.close();
     if (this.readerSource !== this.writer && this.readerSource.isInitialized) await this.readerSource.destroy();
     if (this.writer.isInitialized) await this.writer.destroy();
+    // Last: a flush still in flight finishes first (FileHandle.close waits for it).
+    await this.walSync?.close();
   }
 }
