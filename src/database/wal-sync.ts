@@ -1,5 +1,5 @@
 // Durable commits without holding the event loop. better-sqlite3 is synchronous, so with
-// synchronous=FULL every commit's WAL fsync (3–7 ms on this hardware) stopped the whole server,
+// synchronous=FULL every commit's WAL fsync (3–7 ms on one of our test machines) stopped the whole server,
 // reads included. The writer therefore commits with synchronous=NORMAL — in WAL mode the frames
 // reach the OS but are not synced, and the database stays consistent after a power cut — and the
 // write queue flushes the WAL file with fdatasync on libuv's thread pool before it acknowledges
