@@ -35,11 +35,10 @@ export class CaseViews {
   /** The whole case, as GET /api/cases/:id and every event answer give it. */
   async full(em: EntityManager, row: CaseRecord, snapshot: AnyMachineSnapshot, actor: Actor, now: Date, reveal = false) {
     const context = snapshot.context as CaseContext;
-    // Side by side: on PostgreSQL three pooled connections answer at once instead of in turn.
-    const [parties, flags, clocks] = await Promise.all([
-      selectAs(em, Party, 'SELECT * FROM parties WHERE case_id = ? ORDER BY seq', [row.id]),
-      selectAs(em, PreventionFlag, 'SELECT * FROM prevention_flags WHERE case_id = ? ORDER BY kind', [row.id]),
-      selectAs(em, ClockRecord, 'SELECT * FROM clocks WHERE case_id = ? ORDER BY started_at, id', [row.id]),
+    const [parties, flags, clocks] = await readAll(em, [
+      () => selectAs(em, Party, 'SELECT * FROM parties WHERE case_id = ? ORDER BY seq', [row.id]),
+      () => selectAs(em, PreventionFlag, 'SELECT * FROM prevention_flags WHERE case_id = ? ORDER BY kind', [row.id]),
+      () => selectAs(em, ClockRecord, 'SELECT * FROM clocks WHERE case_id = ? ORDER BY started_at, id', [row.id]),
     ]);
     const view = {
       ...this.summary(row, parties, reveal),
@@ -115,4 +114,16 @@ export class CaseViews {
       parties: parties.map((p) => partyView(p, reveal)),
     };
   }
+}
+
+/**
+ * Reads side by side where the manager has a pool behind it (PostgreSQL: connections answer at once
+ * instead of in turn); one after another on a transaction's single connection, which takes one
+ * query at a time.
+ */
+async function readAll<T extends unknown[]>(em: EntityManager, reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (!em.queryRunner) return (await Promise.all(reads.map((read) => read()))) as T;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as T;
 }
