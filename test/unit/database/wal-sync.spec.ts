@@ -1,30 +1,30 @@
 // The SQLite writer commits without syncing on the main thread; the write queue flushes the WAL
 // file on libuv's thread pool before it acknowledges a write (src/database/wal-sync.ts). These
 // tests hold that order: nobody is told "saved" before the disk has it.
-import { mkdtempSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { readlinkSync, writeFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Database } from '../../../src/database/database';
+import type { Database } from '../../../src/database/database';
 import { sql } from '../../../src/database/sql';
 import { WalSync } from '../../../src/database/wal-sync';
+import { openScratchDatabase, type ScratchDatabase } from '../../support/scratch-database';
 
 const pragmaOf = (db: Database, name: string) =>
   (db.writer.driver as unknown as { databaseConnection: { pragma(s: string, o: { simple: true }): unknown } }).databaseConnection.pragma(name, { simple: true });
 
 describe('a write on SQLite is acknowledged only after its WAL frames are on disk', () => {
-  let dataDir: string;
+  let scratch: ScratchDatabase;
   let db: Database;
+  let dataDir: string;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sandiao-wal-sync-'));
-    db = await Database.open({ dataDir });
+    scratch = await openScratchDatabase('wal-sync');
+    ({ db, dataDir } = scratch);
   });
 
   afterEach(async () => {
     jest.restoreAllMocks();
-    await db.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await scratch.dispose();
   });
 
   it('commits, then fdatasyncs the -wal file, and only then resolves the write and runs its after-commit effects', async () => {

@@ -1,30 +1,22 @@
 // R-T2: the recount's SQL puts every instant in the same Asia/Shanghai month as the engine does:
 // the statistics_months calendar (filled by a migration) against shanghaiMonth (code).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Database } from '../../../src/database/database';
 import { sql } from '../../../src/database/sql';
 import { shanghaiMonth } from '../../../src/statistics/month';
 import { monthOf } from '../../../src/statistics/sql-dialect';
+import { openScratchDatabase, type ScratchDatabase } from '../../support/scratch-database';
 
 describe('R-T2 month of an instant in the recount\'s SQL: midnight Shanghai time', () => {
-  let dataDir: string;
-  let db: Database;
+  let scratch: ScratchDatabase;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sandiao-month-sql-'));
-    db = await Database.open({ dataDir });
+    scratch = await openScratchDatabase('month-sql');
   });
 
-  afterAll(async () => {
-    await db.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => scratch.dispose());
 
   const months = async (instants: string[]) =>
     sql<{ at: string; month: string }>(
-      db.reader,
+      scratch.db.reader,
       `SELECT j.value AS at, ${monthOf('j.value')} AS month
        FROM json_each(?) j JOIN statistics_months m ON m.month = substr(j.value, 1, 7)`,
       [JSON.stringify(instants)],
