@@ -12,6 +12,10 @@ import { runAfterCommit, SqliteWriteQueue } from './write-queue';
 export const MIGRATION_LOCK = 0x5a4d01;
 export const SEED_LOCK = 0x5a4d02;
 
+export interface SqlitePragmas {
+  pragma(source: string, options?: { simple?: boolean }): unknown;
+}
+
 export class Database {
   private readonly queue?: SqliteWriteQueue;
   private walSync?: WalSync;
@@ -27,8 +31,9 @@ export class Database {
     this.queue = new SqliteWriteQueue(writer, () => this.flushWal());
   }
 
-  private get sqliteWriter(): { pragma(source: string): unknown } {
-    return (this.writer.driver as unknown as { databaseConnection: { pragma(source: string): unknown } }).databaseConnection;
+  /** The SQLite writer's own better-sqlite3 connection, for pragmas (WAL sync, checkpoints). */
+  get sqliteWriter(): SqlitePragmas {
+    return (this.writer.driver as unknown as { databaseConnection: SqlitePragmas }).databaseConnection;
   }
 
   private async flushWal(): Promise<void> {

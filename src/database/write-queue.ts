@@ -23,8 +23,8 @@ export class SqliteWriteQueue {
 
   constructor(
     private readonly dataSource: DataSource,
-    /** Makes the committed batch durable before it is acknowledged (none: the commit itself syncs). */
-    private readonly flush?: () => Promise<void>,
+    /** Makes the committed batch durable before it is acknowledged. */
+    private readonly flush: () => Promise<void>,
     private readonly maxBatch = 64,
   ) {}
 
@@ -76,7 +76,7 @@ export class SqliteWriteQueue {
     // The next batch runs while this one's flush is in flight; acknowledgements keep commit order
     // (a later flush covers every earlier frame). The batch is committed whatever the flush says:
     // the queue's owner handles a failure.
-    const durable = this.flush?.().catch(() => undefined);
+    const durable = this.flush().catch(() => undefined);
     this.acknowledged = Promise.all([this.acknowledged, durable]).then(() => acknowledge(committed));
   }
 }

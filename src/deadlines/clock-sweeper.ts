@@ -179,8 +179,7 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
   /** A mass sweep on SQLite: WAL checkpoints move off the main thread until it ends (./wal-checkpointer.ts). */
   private takeOverCheckpoints(): void {
     if (this.db.isPostgres || this.checkpointer) return;
-    const driver = this.db.writer.driver as unknown as { databaseConnection: Parameters<typeof WalCheckpointer.start>[0] };
-    this.checkpointer = WalCheckpointer.start(driver.databaseConnection, String(this.db.writer.options.database)).catch((error) => {
+    this.checkpointer = WalCheckpointer.start(this.db.sqliteWriter, String(this.db.writer.options.database)).catch((error) => {
       this.logger.warn(`WAL 检查点线程未能启动，由提交时自动检查点代替：${error instanceof Error ? error.message : error}`);
       return undefined;
     });

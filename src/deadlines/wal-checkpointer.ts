@@ -4,10 +4,7 @@
 // on a connection of its own instead (PASSIVE: never waits for the writer or the readers), and the
 // writer's automatic checkpoints are switched off; both are put back when the sweep ends.
 import { Worker } from 'node:worker_threads';
-
-interface SqliteConnection {
-  pragma(source: string, options?: { simple?: boolean }): unknown;
-}
+import type { SqlitePragmas } from '../database/database';
 
 const workerSource = `
 const { workerData, parentPort } = require('node:worker_threads');
@@ -23,12 +20,12 @@ parentPort.postMessage('ready');
 export class WalCheckpointer {
   private constructor(
     private readonly worker: Worker,
-    private readonly writer: SqliteConnection,
+    private readonly writer: SqlitePragmas,
     private readonly previous: number,
   ) {}
 
   /** Takes over checkpoints of `file` from `writer` until `stop()`. */
-  static async start(writer: SqliteConnection, file: string, intervalMs = 100): Promise<WalCheckpointer> {
+  static async start(writer: SqlitePragmas, file: string, intervalMs = 100): Promise<WalCheckpointer> {
     const worker = new Worker(workerSource, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), file, intervalMs } });
     await new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());

@@ -127,8 +127,7 @@ describe('R-D1 a mass sweep on SQLite checkpoints the WAL off the main thread, a
       for (const id of ids) expect((await office.get(`/api/cases/${id}`)).body.state).toBe('peoples.failed');
       const db = app.app.get(Database);
       if (!db.isPostgres) {
-        const writer = (db.writer.driver as unknown as { databaseConnection: { pragma(s: string, o: object): unknown } }).databaseConnection;
-        expect(writer.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+        expect(db.sqliteWriter.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
       }
     } finally {
       await app.app.close();

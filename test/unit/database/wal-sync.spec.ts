@@ -9,8 +9,7 @@ import { sql } from '../../../src/database/sql';
 import { WalSync } from '../../../src/database/wal-sync';
 import { openScratchDatabase, type ScratchDatabase } from '../../support/scratch-database';
 
-const pragmaOf = (db: Database, name: string) =>
-  (db.writer.driver as unknown as { databaseConnection: { pragma(s: string, o: { simple: true }): unknown } }).databaseConnection.pragma(name, { simple: true });
+const pragmaOf = (db: Database, name: string) => db.sqliteWriter.pragma(name, { simple: true });
 
 describe('a write on SQLite is acknowledged only after its WAL frames are on disk', () => {
   let scratch: ScratchDatabase;
