@@ -77,4 +77,36 @@ describe('R-D1 two app instances on one PostgreSQL database', () => {
     const again = await Promise.all([a.get(ClockSweeper).sweepNow(), b.get(ClockSweeper).sweepNow()]);
     expect(again[0].fired + again[1].fired).toBe(0);
   }, 180_000);
+
+  it('R-D1 leaves a clock whose case a request holds to a later sweep instead of waiting for it', async () => {
+    const [a] = apps;
+    const office = await agentFor(a, '130606002-jo');
+    const held: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const view = await prepareMediation(office, await registerCase(office, intakeBody()));
+      held.push((await send(office, view.id, { type: 'START_MEDIATION' })).id);
+    }
+    const [busy, free] = held;
+    clock.set('2027-01-20T00:00:00+08:00');
+
+    // A request in the middle of a transition on one case holds its row lock.
+    const request = a.get(Database).writer.createQueryRunner();
+    await request.startTransaction();
+    try {
+      await request.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [busy]);
+      const report = await a.get(ClockSweeper).sweepNow();
+      expect(report.fired).toBe(1);
+    } finally {
+      await request.commitTransaction();
+      await request.release();
+    }
+    const expired = async () =>
+      (await sql<{ case_id: string }>(a.get(Database).reader, `SELECT case_id FROM case_transitions WHERE event = 'CLOCK_EXPIRED' AND case_id IN ($1, $2)`, held)).map(
+        (r) => r.case_id,
+      );
+    expect(await expired()).toEqual([free]);
+
+    expect((await a.get(ClockSweeper).sweepNow()).fired).toBe(1);
+    expect((await expired()).sort()).toEqual([...held].sort());
+  }, 60_000);
 });
