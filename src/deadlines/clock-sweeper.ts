@@ -393,10 +393,13 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
     const at = now.toISOString();
     const rows = await sql<ReminderRow>(
       tx.em,
+      // The clocks limited (and on PostgreSQL locked) on their own before the join, as for expiries.
       `SELECT k.id, k.case_id, k.kind, k.due_at, k.basis, c.case_no, c.handling_unit_code
        FROM clocks k JOIN cases c ON c.id = k.case_id
-       WHERE k.status = 'running' AND k.remind_at IS NOT NULL AND k.remind_at <= ? AND k.due_at > ?
-       ORDER BY k.remind_at, k.id LIMIT ?${this.db.isPostgres ? ' FOR UPDATE OF k SKIP LOCKED' : ''}`,
+       WHERE k.id IN (
+         SELECT id FROM clocks WHERE status = 'running' AND remind_at IS NOT NULL AND remind_at <= ? AND due_at > ?
+         ORDER BY remind_at, id LIMIT ?${this.db.isPostgres ? ' FOR UPDATE SKIP LOCKED' : ''})
+       ORDER BY k.remind_at, k.id`,
       [at, at, this.config.deadlines.sweepBatch],
     );
     for (const row of rows) {
