@@ -74,13 +74,13 @@ const claimInOrder = `SELECT k.id AS clock_id, k.kind AS clock_kind, k.attempts 
  * PostgreSQL: the clocks are locked first, on their own, and only then their cases. Joined before
  * the LIMIT, a planner without fresh statistics (a mass expiry right after a bulk import) joined
  * every due clock to its case and sorted them all, each round: 105 ms a round for 10,000 due
- * clocks, against 15 ms this way.
+ * clocks, against 15 ms this way. Materialized, so the locking subquery runs exactly once.
  */
-const claimLocking = `SELECT k.id AS clock_id, k.kind AS clock_kind, k.attempts AS clock_attempts, k.case_id
-  FROM clocks k JOIN cases c ON c.id = k.case_id
-  WHERE k.id IN (
+const claimLocking = `WITH claimed AS MATERIALIZED (
     SELECT id FROM clocks WHERE status = 'running' AND due_at <= ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
     ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED)
+  SELECT k.id AS clock_id, k.kind AS clock_kind, k.attempts AS clock_attempts, k.case_id
+  FROM claimed JOIN clocks k ON k.id = claimed.id JOIN cases c ON c.id = k.case_id
   ORDER BY k.due_at
   FOR UPDATE OF c SKIP LOCKED`;
 
@@ -394,11 +394,11 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
     const rows = await sql<ReminderRow>(
       tx.em,
       // The clocks limited (and on PostgreSQL locked) on their own before the join, as for expiries.
-      `SELECT k.id, k.case_id, k.kind, k.due_at, k.basis, c.case_no, c.handling_unit_code
-       FROM clocks k JOIN cases c ON c.id = k.case_id
-       WHERE k.id IN (
+      `WITH claimed AS MATERIALIZED (
          SELECT id FROM clocks WHERE status = 'running' AND remind_at IS NOT NULL AND remind_at <= ? AND due_at > ?
          ORDER BY remind_at, id LIMIT ?${this.db.isPostgres ? ' FOR UPDATE SKIP LOCKED' : ''})
+       SELECT k.id, k.case_id, k.kind, k.due_at, k.basis, c.case_no, c.handling_unit_code
+       FROM claimed JOIN clocks k ON k.id = claimed.id JOIN cases c ON c.id = k.case_id
        ORDER BY k.remind_at, k.id`,
       [at, at, this.config.deadlines.sweepBatch],
     );
