@@ -5,9 +5,10 @@ import { workerData } from 'node:worker_threads';
 
 const db = new Database(workerData.path as string, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
-// The record is read in large sequential passes: map it and keep a generous page cache.
-db.pragma('mmap_size = 8589934592');
-db.pragma('cache_size = -262144');
+// SQLite's own small page cache (2 MB), not a large one: the passes read each page about once, the
+// OS caches the file anyway, and filling a 256 MB cache cost more than it saved: a full recompute
+// of 1M cases on fresh connections took 8.2–9.2 s with one, 5.3–7.8 s without (twice the system
+// time; bench/RESULTS.md). Memory-mapping the file made no difference either way.
 db.pragma('temp_store = MEMORY');
 
 const statements = new Map<string, Database.Statement>();
