@@ -4,6 +4,7 @@
 // submissions and corrections.
 import ExcelJS from 'exceljs';
 import { SegmentFacts1795820000000 } from '../../src/database/migrations/1795820000000-SegmentFacts';
+import { EventFactIndexes1795830000000 } from '../../src/database/migrations/1795830000000-EventFactIndexes';
 import { sql } from '../../src/database/sql';
 import { shanghaiMonth } from '../../src/statistics/month';
 import { rebuildSummary, verifySummary } from '../../src/statistics/recount';
@@ -369,5 +370,34 @@ describe('R-T2/R-T3 the recount from the record equals the incremental summary',
     });
     expect(await dbQuery(t)(`SELECT ${facts} FROM case_segments ORDER BY case_id, seq`)).toEqual(written);
     expect(await verifySummary(t.app.get(StatisticsService).reader)).toEqual([]);
+  });
+
+  it('reads the agreement and follow-up fields from indexes that carry them, and still sees the record change', async () => {
+    const reader = t.app.get(StatisticsService).reader;
+    if (!t.db.isPostgres) {
+      // SQLite answers the recount's json_extract from the index, without the rows (migration 1795830000000).
+      const plan = await dbQuery(t)(`EXPLAIN QUERY PLAN SELECT json_extract(t.payload, '$.performance') FROM case_transitions t WHERE t.event = 'RECORD_FOLLOW_UP'`);
+      expect(plan.map((r) => r.detail)).toEqual(['SCAN t USING COVERING INDEX ix_case_transitions_follow_ups']);
+    }
+    const [agreement] = await dbQuery(t)(
+      `SELECT a.id, a.payload, s.case_id, s.seq, s.amount_fen FROM case_segments s
+       JOIN case_transitions a ON a.case_id = s.case_id AND a.event = 'REACH_AGREEMENT' AND a.at >= s.started_at AND a.at <= s.ended_at
+       WHERE s.unit_code = ? AND s.outcome = 'agreement' ORDER BY s.case_id LIMIT 1`,
+      A,
+    );
+    const changed = JSON.stringify({ ...JSON.parse(agreement.payload), amountFen: Number(agreement.amount_fen) + 100 });
+    const setPayload = (payload: string) => t.db.write(({ em }) => sql(em, 'UPDATE case_transitions SET payload = ? WHERE id = ?', [payload, agreement.id]));
+    await setPayload(changed);
+    expect(await verifySummary(reader)).toEqual([
+      { caseId: agreement.case_id, seq: agreement.seq, unitCode: A, track: 'peoples', fact: 'amount_fen', kept: Number(agreement.amount_fen), record: Number(agreement.amount_fen) + 100 },
+    ]);
+    await setPayload(agreement.payload);
+
+    // Back to the payload-carrying indexes and forward again: the same figures either way.
+    const migration = new EventFactIndexes1795830000000();
+    await t.db.write(async ({ em }) => migration.down(em.queryRunner!));
+    expect(await verifySummary(reader)).toEqual([]);
+    await t.db.write(async ({ em }) => migration.up(em.queryRunner!));
+    expect(await verifySummary(reader)).toEqual([]);
   });
 });
