@@ -101,7 +101,7 @@ describe('R-D1 two app instances on one PostgreSQL database', () => {
       await request.release();
     }
     const expired = async () =>
-      (await sql<{ case_id: string }>(a.get(Database).reader, `SELECT case_id FROM case_transitions WHERE event = 'CLOCK_EXPIRED' AND case_id IN ($1, $2)`, held)).map(
+      (await sql<{ case_id: string }>(a.get(Database).reader, `SELECT case_id FROM case_transitions WHERE event = 'CLOCK_EXPIRED' AND case_id IN (?, ?)`, held)).map(
         (r) => r.case_id,
       );
     expect(await expired()).toEqual([free]);

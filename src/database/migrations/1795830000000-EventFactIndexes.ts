@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (1795790000001) carried each event's whole payload so that the recount never visits the wide
  * table rows; they now carry just the payload fields it reads, as indexed expressions. SQLite
  * answers the same `json_extract(…)` from the index without parsing the payload again, and the
- * indexes shrink to a fraction. The expressions must stay word for word those of
- * src/statistics/recount.ts (`jsonField`), or SQLite falls back to reading the rows.
+ * indexes shrink to a fraction. The expressions must stay word for word those `jsonField`
+ * (src/statistics/sql-dialect.ts) writes for the recount, or SQLite falls back to reading the rows.
  */
 export class EventFactIndexes1795830000000 implements MigrationInterface {
   name = 'EventFactIndexes1795830000000';
