@@ -16,7 +16,7 @@ import { monthBounds, type Month } from './month';
 import type { Dialect, StatisticsReader } from './read-pool';
 import { outcomesOf } from './segment-outcomes';
 import { courtReturnEvents, documentMeasures, sourceMeasures } from './transition-facts';
-import { epochSeconds, jsonField, jsonTrue, literal, monthJoin, monthOf, placeholders } from './sql-dialect';
+import { epochSeconds, jsonField, jsonTrue, literal, monthJoin, monthOf, placeholders, sqliteShanghaiMonth } from './sql-dialect';
 
 export interface RecountScope {
   /** One month only; all months when absent. */
@@ -173,15 +173,20 @@ function documentPass(scope: RecountScope): Pass {
 export const rareEvents = ['RETURN_REFERRAL', 'REPORT_COURT_RESULT', 'RULE_ON_CONFIRMATION'];
 const rareEventsTerm = (alias: string) => `${alias}.event IN (${inList(rareEvents)})`;
 
-/** RECORD_FOLLOW_UP: follow-ups and those that found the agreement performed, at the recording unit. */
+/**
+ * RECORD_FOLLOW_UP: follow-ups and those that found the agreement performed, at the recording unit.
+ * SQLite reads them from an index in (Shanghai month, unit) order, so they group without a sort.
+ */
 function followUpPass(scope: RecountScope, reader: StatisticsReader): Pass {
-  const w = where(scope, { instant: 't.at' }, 't.actor_unit_code', ['t.at']);
+  const sqlite = reader.dialect === 'sqlite';
+  const month = sqlite ? sqliteShanghaiMonth('t.at') : monthOf('t.at');
+  const w = where(scope, sqlite ? { key: month } : { instant: 't.at' }, 't.actor_unit_code', ['t.at']);
   return pass(
     '回访',
-    `SELECT ${monthOf('t.at')} AS month, t.actor_unit_code AS unit_code, 'peoples' AS track,
+    `SELECT ${month} AS month, t.actor_unit_code AS unit_code, 'peoples' AS track,
         COUNT(*) AS follow_ups,
         ${countIf(`${jsonField(reader.dialect, 't.payload', 'performance')} = 'performed'`, 'performed')}
-      FROM case_transitions t ${monthJoin('t.at')}
+      FROM case_transitions t ${sqlite ? '' : monthJoin('t.at')}
       ${w.sql ? `${w.sql} AND` : 'WHERE'} t.event = 'RECORD_FOLLOW_UP'
       GROUP BY 1, 2`,
     w.params,

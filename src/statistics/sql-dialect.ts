@@ -1,6 +1,7 @@
 // The few SQL fragments the recount needs that the two dialects spell differently. Month buckets
-// are not among them: instants are bucketed through the statistics_months calendar, filled in
-// code (R-T2), so SQLite and PostgreSQL put every instant in the same month.
+// are not among them, with one exception: instants are bucketed through the statistics_months
+// calendar, filled in code (R-T2), so SQLite and PostgreSQL put every instant in the same month.
+// The exception is sqliteShanghaiMonth below, which an SQLite index carries.
 import type { Dialect } from './read-pool';
 
 /** Joins the calendar row of the UTC month an instant column falls in. */
@@ -9,6 +10,14 @@ export const monthJoin = (column: string, alias = 'm') => `JOIN statistics_month
 /** The Shanghai month of the instant: the UTC month, or the next one in its last eight hours. */
 export const monthOf = (column: string, alias = 'm') =>
   `CASE WHEN ${column} >= ${alias}.boundary THEN ${alias}.next_month ELSE ${alias}.month END`;
+
+/**
+ * SQLite: the Shanghai month of an ISO instant without the calendar (China has kept UTC+8 all
+ * year since 1991), so that an index can carry it: migration 1795830000000 indexes follow-ups by
+ * exactly this expression and the follow-up pass groups them in index order instead of sorting
+ * 800,000 rows. test/unit/statistics/month-sql.spec.ts holds it to shanghaiMonth.
+ */
+export const sqliteShanghaiMonth = (column: string) => `strftime('%Y-%m', ${column}, '+8 hours')`;
 
 /**
  * A top-level field of a JSON text column, as text. On SQLite, migration 1795830000000 indexes

@@ -5,8 +5,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (1795790000001) carried each event's whole payload so that the recount never visits the wide
  * table rows; they now carry just the payload fields it reads, as indexed expressions. SQLite
  * answers the same `json_extract(…)` from the index without parsing the payload again, and the
- * indexes shrink to a fraction. The expressions must stay word for word those `jsonField`
- * (src/statistics/sql-dialect.ts) writes for the recount, or SQLite falls back to reading the rows.
+ * indexes shrink to a fraction. The follow-ups are indexed by their Shanghai month first, so the
+ * recount groups them in index order. The expressions must stay word for word those `jsonField` and
+ * `sqliteShanghaiMonth` (src/statistics/sql-dialect.ts) write for the recount, or SQLite falls back
+ * to reading the rows and sorting them.
  */
 export class EventFactIndexes1795830000000 implements MigrationInterface {
   name = 'EventFactIndexes1795830000000';
@@ -20,9 +22,10 @@ export class EventFactIndexes1795830000000 implements MigrationInterface {
        WHERE event = 'REACH_AGREEMENT'`,
     );
     await q.query('DROP INDEX ix_case_transitions_follow_ups');
+    // Follow-ups in (Shanghai month, unit) order, the recount's grouping: no sort of 800,000 rows.
     await q.query(
       `CREATE INDEX ix_case_transitions_follow_ups ON case_transitions
-         (at, actor_unit_code, event, json_extract(payload, '$.performance'))
+         (strftime('%Y-%m', at, '+8 hours'), actor_unit_code, event, json_extract(payload, '$.performance'), at)
        WHERE event = 'RECORD_FOLLOW_UP'`,
     );
     await analyse(q);

@@ -2,7 +2,7 @@
 // the statistics_months calendar (filled by a migration) against shanghaiMonth (code).
 import { sql } from '../../../src/database/sql';
 import { shanghaiMonth } from '../../../src/statistics/month';
-import { monthOf } from '../../../src/statistics/sql-dialect';
+import { monthOf, sqliteShanghaiMonth } from '../../../src/statistics/sql-dialect';
 import { openScratchDatabase, type ScratchDatabase } from '../../support/scratch-database';
 
 describe('R-T2 month of an instant in the recount\'s SQL: midnight Shanghai time', () => {
@@ -46,5 +46,21 @@ describe('R-T2 month of an instant in the recount\'s SQL: midnight Shanghai time
     expect(rows).toHaveLength(instants.length);
     const disagreements = rows.filter((r) => r.month !== shanghaiMonth(r.at));
     expect(disagreements).toEqual([]);
+  });
+
+  it('agrees without the calendar too, in the form SQLite indexes follow-ups by (sqliteShanghaiMonth)', async () => {
+    const instants: string[] = [];
+    for (let t = Date.UTC(2000, 0, 1); t < Date.UTC(2031, 0, 1); t += 4 * 3_600_000) instants.push(new Date(t).toISOString());
+    instants.push(...instants.map((at) => new Date(Date.parse(at) - 1).toISOString()));
+
+    const rows = await sql<{ at: string; month: string }>(
+      scratch.db.reader,
+      `SELECT j.value AS at, ${sqliteShanghaiMonth('j.value')} AS month FROM json_each(?) j`,
+      [JSON.stringify(instants)],
+    );
+
+    expect(rows).toHaveLength(instants.length);
+    expect(rows.filter((r) => r.month !== shanghaiMonth(r.at))).toEqual([]);
+    expect(rows.find((r) => r.at === '2026-06-30T16:00:00.000Z')?.month).toBe('2026-07');
   });
 });
