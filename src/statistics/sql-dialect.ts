@@ -1,7 +1,7 @@
-// The few SQL fragments the recount needs that the two dialects spell differently. Month buckets
-// are not among them, with one exception: instants are bucketed through the statistics_months
-// calendar, filled in code (R-T2), so SQLite and PostgreSQL put every instant in the same month.
-// The exception is sqliteShanghaiMonth below, which an SQLite index carries.
+// The few SQL fragments the recount needs that the two dialects spell differently. Instants are
+// bucketed into months through the statistics_months calendar, filled in code (R-T2), so SQLite and
+// PostgreSQL put every instant in the same month; the one other form, sqliteShanghaiMonth (carried
+// by an SQLite index), is held to the same months by a test.
 import type { Dialect } from './read-pool';
 
 /** Joins the calendar row of the UTC month an instant column falls in. */
