@@ -16,7 +16,7 @@ import { monthBounds, type Month } from './month';
 import type { Dialect, StatisticsReader } from './read-pool';
 import { outcomesOf } from './segment-outcomes';
 import { courtReturnEvents, documentMeasures, sourceMeasures } from './transition-facts';
-import { epochSeconds, jsonField, jsonTrue, literal, monthJoin, monthOf, placeholders, sqliteShanghaiMonth } from './sql-dialect';
+import { epochSeconds, isOneOf, jsonField, jsonTrue, literal, monthJoin, monthOf, placeholders, sqliteMonthOfInstant, sqliteShanghaiMonth } from './sql-dialect';
 
 export interface RecountScope {
   /** One month only; all months when absent. */
@@ -295,19 +295,28 @@ const numericFacts = new Set<SegmentFact>(['parties', 'amount_fen', 'concluded_s
 /**
  * Every segment's facts derived from the record beside those kept on it (k_…), for the segments
  * where any differ. SQLite reads the segments in case order, so its lookups — the case for its
- * dimensions, its parties, its agreement event, its clocks — walk their indexes in order.
- * PostgreSQL gets the per-case counts as joins instead: it hashes them in parallel workers, where a
- * correlated subquery would run once per segment in the leader alone (24 s instead of ~6 on 1M cases).
+ * dimensions, its parties, its agreement event, its clocks — walk their indexes in order; it
+ * computes the months instead of joining the calendar, and seeks an agreement only for a segment
+ * that ended in one (a NULL key skips the seek). PostgreSQL gets the per-case counts as joins
+ * instead: it hashes them in parallel workers, where a correlated subquery would run once per
+ * segment in the leader alone (24 s instead of ~6 on 1M cases).
  */
 function segmentCheck(dialect: Dialect): string {
   const pg = dialect === 'postgres';
-  const concluded = inList([...outcomesOf('success'), ...outcomesOf('failure')]);
+  const concluded = isOneOf(dialect, 's.outcome', [...outcomesOf('success'), ...outcomesOf('failure')]);
   const form = jsonField(dialect, 'a.payload', 'form');
   const amount = `CAST(${jsonField(dialect, 'a.payload', 'amountFen')} AS BIGINT)`;
+  const accepted = pg ? monthOf('s.started_at', 'm') : sqliteMonthOfInstant('s.started_at');
+  const ended = pg ? monthOf('s.ended_at', 'e') : sqliteMonthOfInstant('s.ended_at');
   const parties = pg ? 'COALESCE(p.n, 0)' : '(SELECT COUNT(*) FROM parties p WHERE p.case_id = s.case_id)';
   const late = pg
     ? 'k.first_due < s.ended_at'
     : 'EXISTS (SELECT 1 FROM clocks k WHERE k.case_id = s.case_id AND k.unit_code = s.unit_code AND k.due_at < s.ended_at)';
+  const agreementOf = pg ? `a.case_id = s.case_id AND s.outcome = 'agreement'` : `a.case_id = CASE WHEN s.outcome = 'agreement' THEN s.case_id END`;
+  const calendar = pg
+    ? `JOIN statistics_months m ON m.month = substr(s.started_at, 1, 7)
+       LEFT JOIN statistics_months e ON e.month = substr(s.ended_at, 1, 7)`
+    : '';
   const perCase = pg
     ? `LEFT JOIN (SELECT case_id, COUNT(*) AS n FROM parties GROUP BY case_id) p ON p.case_id = s.case_id
        LEFT JOIN (SELECT case_id, unit_code, MIN(due_at) AS first_due FROM clocks GROUP BY case_id, unit_code) k
@@ -316,19 +325,18 @@ function segmentCheck(dialect: Dialect): string {
   return `SELECT * FROM (
       SELECT s.case_id, s.seq, s.unit_code, s.track,
         ${segmentFactNames.map((f) => `s.${f} AS k_${f}`).join(', ')},
-        ${monthOf('s.started_at', 'm')} AS accepted_month,
-        CASE WHEN s.ended_at IS NULL THEN NULL ELSE ${monthOf('s.ended_at', 'e')} END AS concluded_month,
+        ${accepted} AS accepted_month,
+        CASE WHEN s.ended_at IS NULL THEN NULL ELSE ${ended} END AS concluded_month,
         c.source, c.dispute_type, c.dispute_subtype,
         ${parties} AS parties,
         CASE WHEN s.outcome = 'agreement' THEN CASE WHEN ${form} = 'oral' THEN 'oral' ELSE 'written' END END AS agreement_form,
         CASE WHEN s.outcome = 'agreement' THEN COALESCE(${amount}, 0) END AS amount_fen,
-        CASE WHEN s.outcome IN (${concluded}) THEN ${epochSeconds(dialect, 's.ended_at')} - ${epochSeconds(dialect, 's.started_at')} END AS concluded_seconds,
-        CASE WHEN s.outcome IN (${concluded}) THEN CASE WHEN s.outcome = 'expired' OR ${late} THEN 1 ELSE 0 END END AS overdue
+        CASE WHEN ${concluded} THEN ${epochSeconds(dialect, 's.ended_at')} - ${epochSeconds(dialect, 's.started_at')} END AS concluded_seconds,
+        CASE WHEN ${concluded} THEN CASE WHEN s.outcome = 'expired' OR ${late} THEN 1 ELSE 0 END END AS overdue
       FROM case_segments s JOIN cases c ON c.id = s.case_id
-        JOIN statistics_months m ON m.month = substr(s.started_at, 1, 7)
-        LEFT JOIN statistics_months e ON e.month = substr(s.ended_at, 1, 7)
-        LEFT JOIN case_transitions a ON a.event = 'REACH_AGREEMENT' AND a.case_id = s.case_id
-          AND s.outcome = 'agreement' AND a.at >= s.started_at AND a.at <= s.ended_at
+        ${calendar}
+        LEFT JOIN case_transitions a ON a.event = 'REACH_AGREEMENT' AND ${agreementOf}
+          AND a.at >= s.started_at AND a.at <= s.ended_at
         ${perCase}
     ) x
     WHERE ${segmentFactNames.map((f) => `x.k_${f} IS DISTINCT FROM x.${f}`).join(' OR ')}`;

@@ -359,6 +359,26 @@ describe('R-T2/R-T3 the recount from the record equals the incremental summary',
     expect(repaired).toEqual({ dispute_type: kept.case_type, overdue: 0 });
   });
 
+  it('R-T2: a kept acceptance or conclusion month that is not the Shanghai month of the instants is named and repaired', async () => {
+    const service = t.app.get(StatisticsService);
+    const [kept] = await dbQuery(t)(
+      `SELECT case_id, seq, accepted_month, concluded_month FROM case_segments WHERE unit_code = ? AND concluded_month IS NOT NULL ORDER BY case_id LIMIT 1`,
+      A,
+    );
+    await t.db.write(({ em }) => sql(em, `UPDATE case_segments SET accepted_month = '2019-01', concluded_month = '2019-02' WHERE case_id = ? AND seq = ?`, [kept.case_id, kept.seq]));
+    const segments = (await verifySummary(service.reader)).filter((d) => 'fact' in d);
+    expect(segments).toEqual([
+      { caseId: kept.case_id, seq: kept.seq, unitCode: A, track: 'peoples', fact: 'accepted_month', kept: '2019-01', record: kept.accepted_month },
+      { caseId: kept.case_id, seq: kept.seq, unitCode: A, track: 'peoples', fact: 'concluded_month', kept: '2019-02', record: kept.concluded_month },
+    ]);
+
+    await t.db.write(({ em }) => rebuildSummary(em, service.reader));
+    expect(await verifySummary(service.reader)).toEqual([]);
+    expect(await dbQuery(t)('SELECT accepted_month, concluded_month FROM case_segments WHERE case_id = ? AND seq = ?', kept.case_id, kept.seq)).toEqual([
+      { accepted_month: kept.accepted_month, concluded_month: kept.concluded_month },
+    ]);
+  });
+
   it('the migration that added the kept facts fills them from the record as the transitions wrote them', async () => {
     const facts = 'case_id, seq, accepted_month, concluded_month, source, dispute_type, dispute_subtype, parties, agreement_form, amount_fen, concluded_seconds, overdue';
     const written = await dbQuery(t)(`SELECT ${facts} FROM case_segments ORDER BY case_id, seq`);

@@ -2,7 +2,7 @@
 // the statistics_months calendar (filled by a migration) against shanghaiMonth (code).
 import { sql } from '../../../src/database/sql';
 import { shanghaiMonth } from '../../../src/statistics/month';
-import { monthOf, sqliteShanghaiMonth } from '../../../src/statistics/sql-dialect';
+import { monthOf, sqliteMonthOfInstant, sqliteShanghaiMonth } from '../../../src/statistics/sql-dialect';
 import { openScratchDatabase, type ScratchDatabase } from '../../support/scratch-database';
 
 describe('R-T2 month of an instant in the recount\'s SQL: midnight Shanghai time', () => {
@@ -62,5 +62,25 @@ describe('R-T2 month of an instant in the recount\'s SQL: midnight Shanghai time
     expect(rows).toHaveLength(instants.length);
     expect(rows.filter((r) => r.month !== shanghaiMonth(r.at))).toEqual([]);
     expect(rows.find((r) => r.at === '2026-06-30T16:00:00.000Z')?.month).toBe('2026-07');
+  });
+
+  it('agrees in the shortcut form the segment check computes months by (sqliteMonthOfInstant), at every hour of 2000–2030', async () => {
+    const instants: string[] = [];
+    for (let t = Date.UTC(2000, 0, 1); t < Date.UTC(2031, 0, 1); t += 3_600_000) instants.push(new Date(t).toISOString(), new Date(t - 1).toISOString());
+
+    const rows = await sql<{ at: string; month: string }>(
+      scratch.db.reader,
+      `SELECT j.value AS at, ${sqliteMonthOfInstant('j.value')} AS month FROM json_each(?) j`,
+      [JSON.stringify(instants)],
+    );
+
+    expect(rows).toHaveLength(instants.length);
+    expect(rows.filter((r) => r.month !== shanghaiMonth(r.at))).toEqual([]);
+    // Both branches: the first seven characters, and strftime in a month's last eight hours.
+    expect(rows.find((r) => r.at === '2026-06-27T23:59:59.999Z')?.month).toBe('2026-06');
+    expect(rows.find((r) => r.at === '2026-06-30T15:59:59.999Z')?.month).toBe('2026-06');
+    expect(rows.find((r) => r.at === '2026-06-30T16:00:00.000Z')?.month).toBe('2026-07');
+    expect(rows.find((r) => r.at === '2024-02-28T16:00:00.000Z')?.month).toBe('2024-02');
+    expect(rows.find((r) => r.at === '2024-02-29T16:00:00.000Z')?.month).toBe('2024-03');
   });
 });
