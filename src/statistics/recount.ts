@@ -354,6 +354,54 @@ function segmentDifferences(rows: Record<string, unknown>[]): SegmentDifference[
   );
 }
 
+const nonZero = (alias: string, columns: string[]) => columns.map((col) => `${alias}.${col} <> 0`).join(' OR ');
+
+/** A pass's groups beside the summary's rows, both ways round: only the rows that differ come back. */
+const fullComparison = (p: Pass) =>
+  `WITH counted AS (${p.text})
+   SELECT COALESCE(c.month, s.month) AS month, COALESCE(c.unit_code, s.unit_code) AS unit_code, COALESCE(c.track, s.track) AS track,
+     ${p.columns.map((col) => `COALESCE(c.${col}, 0) AS r_${col}, COALESCE(s.${col}, 0) AS s_${col}`).join(', ')}
+   FROM counted c FULL OUTER JOIN statistics_monthly s ON s.month = c.month AND s.unit_code = c.unit_code AND s.track = c.track
+   WHERE ${p.columns.map((col) => `COALESCE(c.${col}, 0) <> COALESCE(s.${col}, 0)`).join(' OR ')}`;
+
+/**
+ * SQLite: the same comparison as one row, without the full outer join — SQLite materializes the
+ * pass for it and reads the summary a second time, a third of the pass's cost. The groups look up
+ * their summary rows (a LEFT JOIN, the differing ones collected as JSON), and the summary rows the
+ * groups did not reach are counted rather than listed: every summary row with a figure of the pass
+ * (`summary_rows`, read in the same statement, so the same snapshot) must be one a group matched
+ * (`matched_rows`). When it is not, the full comparison lists them.
+ */
+const quickComparison = (p: Pass) =>
+  `WITH counted AS (${p.text})
+   SELECT (SELECT COUNT(*) FROM statistics_monthly x WHERE ${nonZero('x', p.columns)}) AS summary_rows,
+     COUNT(*) FILTER (WHERE ${nonZero('s', p.columns)}) AS matched_rows,
+     json_group_array(json_array(c.month, c.unit_code, c.track, ${p.columns.map((col) => `c.${col}, COALESCE(s.${col}, 0)`).join(', ')}))
+       FILTER (WHERE ${p.columns.map((col) => `c.${col} <> COALESCE(s.${col}, 0)`).join(' OR ')}) AS differing
+   FROM counted c LEFT JOIN statistics_monthly s ON s.month = c.month AND s.unit_code = c.unit_code AND s.track = c.track`;
+
+/** Where a pass's groups and the summary differ, figure by figure. */
+async function passDifferences(reader: StatisticsReader, p: Pass): Promise<FigureDifference[]> {
+  const differing = (month: unknown, unitCode: unknown, track: unknown, figures: (col: string) => [unknown, unknown]) =>
+    p.columns
+      .map((col) => [col, ...figures(col).map(Number)] as const)
+      .filter(([, recount, summary]) => recount !== summary)
+      .map(([col, recount, summary]) => ({ month: String(month), unitCode: String(unitCode), track: String(track), measure: byColumn.get(col)!, summary, recount }));
+  if (reader.dialect === 'sqlite') {
+    const [quick] = await reader.query<{ summary_rows: number; matched_rows: number; differing: string }>(quickComparison(p), p.params);
+    if (Number(quick.summary_rows) === Number(quick.matched_rows)) {
+      return (JSON.parse(quick.differing) as unknown[][]).flatMap(([month, unitCode, track, ...figures]) =>
+        differing(month, unitCode, track, (col) => {
+          const i = p.columns.indexOf(col) * 2;
+          return [figures[i], figures[i + 1]];
+        }),
+      );
+    }
+  }
+  const rows = await reader.query<Record<string, unknown>>(fullComparison(p), p.params);
+  return rows.flatMap((r) => differing(r.month, r.unit_code, r.track, (col) => [r[`r_${col}`], r[`s_${col}`]]));
+}
+
 /**
  * The full recount compared with the summary inside the database, pass by pass, after the check
  * that every segment's kept facts follow from the record: only rows that differ come back, so a
@@ -373,27 +421,9 @@ export async function verifySummary(reader: StatisticsReader, progress?: (done: 
   });
   const counted = Promise.all(
     all.map(async (p) => {
-      const rows = await reader.query<Record<string, unknown>>(
-        `WITH counted AS (${p.text})
-         SELECT COALESCE(c.month, s.month) AS month, COALESCE(c.unit_code, s.unit_code) AS unit_code, COALESCE(c.track, s.track) AS track,
-           ${p.columns.map((col) => `COALESCE(c.${col}, 0) AS r_${col}, COALESCE(s.${col}, 0) AS s_${col}`).join(', ')}
-         FROM counted c FULL OUTER JOIN statistics_monthly s ON s.month = c.month AND s.unit_code = c.unit_code AND s.track = c.track
-         WHERE ${p.columns.map((col) => `COALESCE(c.${col}, 0) <> COALESCE(s.${col}, 0)`).join(' OR ')}`,
-        p.params,
-      );
+      const differences = await passDifferences(reader, p);
       tick(p.label);
-      return rows.flatMap((r) =>
-        p.columns
-          .filter((col) => Number(r[`r_${col}`]) !== Number(r[`s_${col}`]))
-          .map((col) => ({
-            month: String(r.month),
-            unitCode: String(r.unit_code),
-            track: String(r.track),
-            measure: byColumn.get(col)!,
-            summary: Number(r[`s_${col}`]),
-            recount: Number(r[`r_${col}`]),
-          })),
-      );
+      return differences;
     }),
   );
   const segments = (await checked).sort((a, b) => `${a.caseId}|${a.seq}|${a.fact}`.localeCompare(`${b.caseId}|${b.seq}|${b.fact}`));

@@ -326,6 +326,28 @@ describe('R-T2/R-T3 the recount from the record equals the incremental summary',
     expect(await verifySummary(service.reader)).toEqual([]);
   });
 
+  it('finds a summary row the record has nothing for, and a summary row that is missing, on both sides of the comparison', async () => {
+    const service = t.app.get(StatisticsService);
+    const [row] = await dbQuery(t)(`SELECT month, mediated, parties FROM statistics_monthly WHERE unit_code = ? AND track = 'peoples' AND mediated > 0 ORDER BY month LIMIT 1`, A);
+    await t.db.write(async ({ em }) => {
+      await sql(em, `DELETE FROM statistics_monthly WHERE unit_code = ? AND track = 'peoples' AND month = ?`, [A, row.month]);
+      await sql(em, `INSERT INTO statistics_monthly (month, unit_code, track, updated_at, mediated, follow_ups) VALUES ('2019-03', ?, 'peoples', ?, 3, 2)`, [A, new Date().toISOString()]);
+    });
+
+    const differences = await verifySummary(service.reader);
+    expect(differences).toEqual(
+      expect.arrayContaining([
+        { month: '2019-03', unitCode: A, track: 'peoples', measure: 'mediated', summary: 3, recount: 0 },
+        { month: '2019-03', unitCode: A, track: 'peoples', measure: 'followUps', summary: 2, recount: 0 },
+        { month: row.month, unitCode: A, track: 'peoples', measure: 'mediated', summary: 0, recount: Number(row.mediated) },
+        { month: row.month, unitCode: A, track: 'peoples', measure: 'parties', summary: 0, recount: Number(row.parties) },
+      ]),
+    );
+
+    await t.db.write(({ em }) => rebuildSummary(em, service.reader));
+    expect(await verifySummary(service.reader)).toEqual([]);
+  });
+
   it('keeps what the form counts of a segment on its row; kept facts that no longer follow from the record are named and repaired', async () => {
     const service = t.app.get(StatisticsService);
     const segments = await dbQuery(t)(
