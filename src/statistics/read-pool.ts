@@ -36,7 +36,17 @@ export function statisticsReader(db: Database, threads = 2): StatisticsReader {
     };
   }
   const { filename, execArgv } = workerEntry(__dirname, 'sqlite-read.worker');
-  const pool = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: threads, idleTimeout: 30_000, workerData: { path: String(db.writer.options.database) } });
+  // stricterFIFO: by default Piscina puts a task it could not hand out at once at the back of the
+  // queue, so tasks queued longest first ran in a rotated order (the longest pass last).
+  const pool = new Piscina({
+    filename,
+    execArgv,
+    minThreads: 0,
+    maxThreads: threads,
+    idleTimeout: 30_000,
+    stricterFIFO: true,
+    workerData: { path: String(db.writer.options.database) },
+  });
   return {
     dialect: 'sqlite',
     query: (text, params = []) => pool.run({ text, params }) as Promise<any[]>,

@@ -220,14 +220,14 @@ function confirmationPass(scope: RecountScope, reader: StatisticsReader): Pass {
 }
 
 /**
- * Longest first (on 1M cases: follow-ups ~1.9 s, acceptance ~1.5 s, conclusion ~0.8 s, the rest
- * under 0.4 s): SQLite's read pool hands them to its threads in this order, so the short ones fill
- * in at the end instead of one long pass running on alone.
+ * Longest first (on 1M cases: acceptance ~2.2 s, conclusion ~1.2 s, follow-ups ~0.5 s, the rest
+ * under 0.4 s): SQLite's read pool hands them to its threads in this order, after the segment
+ * check, so the short ones fill in at the end instead of one long pass running on alone.
  */
 const passes = (reader: StatisticsReader, scope: RecountScope): Pass[] => [
-  followUpPass(scope, reader),
   acceptancePass(scope),
   conclusionPass(scope),
+  followUpPass(scope, reader),
   documentPass(scope),
   preventionPass(scope),
   courtReturnPass(scope),
@@ -415,6 +415,7 @@ export async function verifySummary(reader: StatisticsReader, progress?: (done: 
   progress?.(done, total, '');
   const tick = (label: string) => progress?.(++done, total, label);
   // The check is the longest: queued first, it runs beside the passes on the pool's other thread.
+  // (Split in two halves by rowid it cost more in all than it gained in balance: bench/RESULTS.md.)
   const checked = reader.query<Record<string, unknown>>(segmentCheck(reader.dialect)).then((rows) => {
     tick('案件分段');
     return segmentDifferences(rows);

@@ -401,6 +401,26 @@ describe('R-T2/R-T3 the recount from the record equals the incremental summary',
     ]);
   });
 
+  it('checks every segment, the first and the last stored alike', async () => {
+    const service = t.app.get(StatisticsService);
+    const ends = await dbQuery(t)(
+      `SELECT case_id, seq, unit_code, track, parties FROM case_segments WHERE case_id = (SELECT MIN(case_id) FROM case_segments) OR case_id = (SELECT MAX(case_id) FROM case_segments) ORDER BY case_id, seq`,
+    );
+    const [first, last] = [ends[0], ends[ends.length - 1]];
+    expect(first.case_id).not.toBe(last.case_id);
+    await t.db.write(async ({ em }) => {
+      for (const s of [first, last]) await sql(em, 'UPDATE case_segments SET parties = parties + 10 WHERE case_id = ? AND seq = ?', [s.case_id, s.seq]);
+    });
+
+    const named = (await verifySummary(service.reader)).filter((d) => 'fact' in d && d.fact === 'parties');
+    expect(named).toEqual(
+      [first, last].map((s) => ({ caseId: s.case_id, seq: s.seq, unitCode: s.unit_code, track: s.track, fact: 'parties', kept: Number(s.parties) + 10, record: Number(s.parties) })),
+    );
+
+    await t.db.write(({ em }) => rebuildSummary(em, service.reader));
+    expect(await verifySummary(service.reader)).toEqual([]);
+  });
+
   it('the migration that added the kept facts fills them from the record as the transitions wrote them', async () => {
     const facts = 'case_id, seq, accepted_month, concluded_month, source, dispute_type, dispute_subtype, parties, agreement_form, amount_fen, concluded_seconds, overdue';
     const written = await dbQuery(t)(`SELECT ${facts} FROM case_segments ORDER BY case_id, seq`);
