@@ -382,24 +382,22 @@ const quickComparison = (p: Pass) =>
 
 /** Where a pass's groups and the summary differ, figure by figure. */
 async function passDifferences(reader: StatisticsReader, p: Pass): Promise<FigureDifference[]> {
-  const differing = (month: unknown, unitCode: unknown, track: unknown, figures: (col: string) => [unknown, unknown]) =>
-    p.columns
-      .map((col) => [col, ...figures(col).map(Number)] as const)
-      .filter(([, recount, summary]) => recount !== summary)
-      .map(([col, recount, summary]) => ({ month: String(month), unitCode: String(unitCode), track: String(track), measure: byColumn.get(col)!, summary, recount }));
+  // One group: its key and, per column of the pass in order, [recount, summary].
+  const figureDifferences = (month: unknown, unitCode: unknown, track: unknown, pairs: [unknown, unknown][]) =>
+    pairs
+      .map(([recount, summary], i) => ({ measure: byColumn.get(p.columns[i])!, recount: Number(recount), summary: Number(summary) }))
+      .filter((d) => d.recount !== d.summary)
+      .map((d) => ({ month: String(month), unitCode: String(unitCode), track: String(track), measure: d.measure, summary: d.summary, recount: d.recount }));
   if (reader.dialect === 'sqlite') {
     const [quick] = await reader.query<{ summary_rows: number; matched_rows: number; differing: string }>(quickComparison(p), p.params);
     if (Number(quick.summary_rows) === Number(quick.matched_rows)) {
       return (JSON.parse(quick.differing) as unknown[][]).flatMap(([month, unitCode, track, ...figures]) =>
-        differing(month, unitCode, track, (col) => {
-          const i = p.columns.indexOf(col) * 2;
-          return [figures[i], figures[i + 1]];
-        }),
+        figureDifferences(month, unitCode, track, p.columns.map((_, i) => [figures[2 * i], figures[2 * i + 1]])),
       );
     }
   }
   const rows = await reader.query<Record<string, unknown>>(fullComparison(p), p.params);
-  return rows.flatMap((r) => differing(r.month, r.unit_code, r.track, (col) => [r[`r_${col}`], r[`s_${col}`]]));
+  return rows.flatMap((r) => figureDifferences(r.month, r.unit_code, r.track, p.columns.map((col) => [r[`r_${col}`], r[`s_${col}`]])));
 }
 
 /**

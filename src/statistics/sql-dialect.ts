@@ -1,7 +1,8 @@
 // The few SQL fragments the recount needs that the two dialects spell differently. Instants are
 // bucketed into months through the statistics_months calendar, filled in code (R-T2), so SQLite and
-// PostgreSQL put every instant in the same month; the one other form, sqliteShanghaiMonth (carried
-// by an SQLite index), is held to the same months by a test.
+// PostgreSQL put every instant in the same month; the two SQLite forms without the calendar
+// (sqliteShanghaiMonth, carried by an index, and sqliteMonthOfInstant) are held to the same months by
+// a test.
 import type { Dialect } from './read-pool';
 
 /** Joins the calendar row of the UTC month an instant column falls in. */
