@@ -3,7 +3,7 @@
 import { AuditService } from '../../src/audit/audit.service';
 import { intakeBody, person } from '../factories/parties';
 import { prepareMediation, registerCase, send } from '../support/case-driver';
-import { dbQuery } from '../support/db-query';
+import { dbQuery, dbRowsEventually } from '../support/db-query';
 import { startTestApp, type AuthedAgent, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -33,7 +33,7 @@ describe('R-S1 jurisdiction', () => {
     expect((await stranger.get('/api/cases')).body.items.map((c: { id: string }) => c.id)).not.toContain(view.id);
     const [row] = await query('SELECT version FROM cases WHERE id = ?', view.id);
     expect(row.version).toBe(1);
-    const denied = await query(`SELECT actor_username FROM audit_records WHERE action = 'case.access-denied' AND target_id = ?`, view.id);
+    const denied = await dbRowsEventually(t)(2, `SELECT actor_username FROM audit_records WHERE action = 'case.access-denied' AND target_id = ?`, view.id);
     expect(denied.length).toBeGreaterThanOrEqual(2);
   });
 

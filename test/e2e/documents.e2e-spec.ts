@@ -8,7 +8,7 @@ import { sha256 } from '../../src/documents/document-files';
 import { intakeBody, person } from '../factories/parties';
 import { filingBody, petitionBody } from '../factories/referrals';
 import { prepareMediation, registerCase, send, type CaseView } from '../support/case-driver';
-import { dbQuery } from '../support/db-query';
+import { dbQuery, dbRowsEventually } from '../support/db-query';
 import { startTestApp, type AuthedAgent, type TestApp } from '../support/test-app';
 import { pdfText } from '../unit/templates/pdf-text';
 
@@ -202,7 +202,8 @@ describe('R-G1…R-G3 the justice office guides the parties to an agency', () =>
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('DOCUMENT_NOT_FOUND');
     expect((await stranger.get(`/api/cases/${caseId}/documents`)).status).toBe(404);
-    const denied = await query(`SELECT action FROM audit_records WHERE target_id = ? AND action = 'document.access-denied'`, guidanceId);
+    // The denial is audited beside the answer, not before it: wait for the record.
+    const denied = await dbRowsEventually(t)(1, `SELECT action FROM audit_records WHERE target_id = ? AND action = 'document.access-denied'`, guidanceId);
     expect(denied.length).toBeGreaterThan(0);
   });
 

@@ -7,3 +7,19 @@ export function dbQuery(t: TestApp) {
     return t.db.reader.query(t.db.isPostgres ? sql.replace(/\?/g, () => `$${++n}`) : sql, params);
   };
 }
+
+/**
+ * The rows of a query once there are at least `count` (or whatever there is after 3 s): for records
+ * written just after the answer went out, such as the audit of a denied read.
+ */
+export function dbRowsEventually(t: TestApp) {
+  const query = dbQuery(t);
+  return async (count: number, sql: string, ...params: unknown[]): Promise<any[]> => {
+    const deadline = Date.now() + 3000;
+    for (;;) {
+      const rows = await query(sql, ...params);
+      if (rows.length >= count || Date.now() > deadline) return rows;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+}
