@@ -48,33 +48,27 @@ describe('R-T2 month of an instant in the recount\'s SQL: midnight Shanghai time
     expect(disagreements).toEqual([]);
   });
 
-  it('agrees without the calendar too, in the form SQLite indexes follow-ups by (sqliteShanghaiMonth)', async () => {
+  /** Each instant every `step` ms over 2000–2030 and the millisecond before it, bucketed by an SQLite form. */
+  const calendarFree = async (form: (column: string) => string, step: number) => {
     const instants: string[] = [];
-    for (let t = Date.UTC(2000, 0, 1); t < Date.UTC(2031, 0, 1); t += 4 * 3_600_000) instants.push(new Date(t).toISOString());
-    instants.push(...instants.map((at) => new Date(Date.parse(at) - 1).toISOString()));
-
-    const rows = await sql<{ at: string; month: string }>(
-      scratch.db.reader,
-      `SELECT j.value AS at, ${sqliteShanghaiMonth('j.value')} AS month FROM json_each(?) j`,
-      [JSON.stringify(instants)],
-    );
-
+    for (let t = Date.UTC(2000, 0, 1); t < Date.UTC(2031, 0, 1); t += step) instants.push(new Date(t).toISOString(), new Date(t - 1).toISOString());
+    const rows = await sql<{ at: string; month: string }>(scratch.db.reader, `SELECT j.value AS at, ${form('j.value')} AS month FROM json_each(?) j`, [
+      JSON.stringify(instants),
+    ]);
     expect(rows).toHaveLength(instants.length);
+    return rows;
+  };
+
+  it('agrees without the calendar too, in the form SQLite indexes follow-ups by (sqliteShanghaiMonth)', async () => {
+    const rows = await calendarFree(sqliteShanghaiMonth, 4 * 3_600_000);
+
     expect(rows.filter((r) => r.month !== shanghaiMonth(r.at))).toEqual([]);
     expect(rows.find((r) => r.at === '2026-06-30T16:00:00.000Z')?.month).toBe('2026-07');
   });
 
   it('agrees in the shortcut form the segment check computes months by (sqliteMonthOfInstant), at every hour of 2000–2030', async () => {
-    const instants: string[] = [];
-    for (let t = Date.UTC(2000, 0, 1); t < Date.UTC(2031, 0, 1); t += 3_600_000) instants.push(new Date(t).toISOString(), new Date(t - 1).toISOString());
+    const rows = await calendarFree(sqliteMonthOfInstant, 3_600_000);
 
-    const rows = await sql<{ at: string; month: string }>(
-      scratch.db.reader,
-      `SELECT j.value AS at, ${sqliteMonthOfInstant('j.value')} AS month FROM json_each(?) j`,
-      [JSON.stringify(instants)],
-    );
-
-    expect(rows).toHaveLength(instants.length);
     expect(rows.filter((r) => r.month !== shanghaiMonth(r.at))).toEqual([]);
     // Both branches: the first seven characters, and strftime in a month's last eight hours.
     expect(rows.find((r) => r.at === '2026-06-27T23:59:59.999Z')?.month).toBe('2026-06');
