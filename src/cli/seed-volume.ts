@@ -46,6 +46,7 @@ async function main() {
     },
   });
   bar.stop();
+  console.log('正在建立索引并更新查询统计信息（百万件约需数分钟）…');
   await writer.close();
   const seconds = (Date.now() - started) / 1000;
   console.log(`已生成 ${report.cases} 件案件（${report.months} 个月，截至 ${until}），用时 ${seconds.toFixed(1)} 秒：`);

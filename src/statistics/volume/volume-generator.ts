@@ -231,6 +231,9 @@ export async function generateVolume(writer: BulkWriter, units: VolumeUnit[], se
       }
       await writeCase(template, cast, times.map((t) => new Date(t).toISOString()));
       options.onProgress?.(++generated);
+      // The SQLite writer never waits on I/O, so without this no timer would run until the end
+      // (a progress bar writing to a log redraws on a timer).
+      if (generated % 5_000 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
