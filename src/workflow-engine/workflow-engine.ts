@@ -3,7 +3,7 @@
 // Nothing here decides what may happen: the statechart and its permission table do.
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { initialTransition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import {
   acceptedEventTypes,
   allowedEvents,
@@ -33,6 +33,7 @@ import type { Tx } from '../database/tx';
 import { OrgsService } from '../orgs/orgs.service';
 import { EffectRegistry, type EffectContext } from './effects';
 import { statePath } from './state-path';
+import { nextSnapshot } from './next-snapshot';
 
 export interface Applied {
   row: CaseRecord;
@@ -84,7 +85,7 @@ export class WorkflowEngine {
         allowedEvents: this.allowedEvents(snapshot, actor, at),
       });
     }
-    const [next, actions] = transition(machine, snapshot, event);
+    const [next, actions] = nextSnapshot(machine, snapshot, event);
     if (next === snapshot) throw this.notAllowed(snapshot, actor, at, explainRefusal(snapshot, event));
 
     const fromState = row.state;
