@@ -194,6 +194,11 @@ describe('HTTP hygiene', () => {
     expect(res.headers['content-security-policy']).toContain("script-src 'self' 'unsafe-inline'");
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['access-control-allow-origin']).toBe('https://console.sandiao.example');
+    // Error answers carry them too.
+    const missing = await t.http.get('/api/no-such-route');
+    expect(missing.status).toBe(404);
+    expect(missing.headers['x-content-type-options']).toBe('nosniff');
+    expect(missing.headers['content-security-policy']).toContain("default-src 'self'");
     const other = await t.http.get('/api/health').set('Origin', 'https://evil.example');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
