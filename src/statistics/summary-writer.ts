@@ -6,6 +6,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { sql } from '../database/sql';
 import { EffectRegistry, type TransitionNotice } from '../workflow-engine/effects';
+import { needsClockCheck } from './segment-facts';
 import { applyChanges } from './summary-store';
 import { documentMeasures, mergeDeltas, transitionFacts, type TransitionRecord } from './transition-facts';
 import { placeholders } from './sql-dialect';
@@ -21,7 +22,7 @@ interface PendingFacts {
   needsFlags: boolean;
   /** It issued documents: hand-off ones count. */
   needsDocuments: boolean;
-  /** A segment ended: whether after its unit's due time counts. */
+  /** A segment concluded (not expired, not handed over): whether after its unit's due time counts. */
   needsClocks: boolean;
 }
 
@@ -113,7 +114,8 @@ function pendingFacts(notice: TransitionNotice): PendingFacts {
     needsFlags: context.segments.some((s) => s.seq === 1) && !before.has(1),
     // Hand-off documents are issued by this transition's own actions, or there are none to count.
     needsDocuments: actions.includes('issueDocument'),
-    needsClocks: context.segments.some((s) => s.endedAt && !before.get(s.seq)?.endedAt),
+    // An expiry is overdue by its outcome: a sweeper round of expiries reads no clocks.
+    needsClocks: context.segments.some((s) => s.endedAt && !before.get(s.seq)?.endedAt && needsClockCheck(s)),
   };
 }
 
