@@ -56,8 +56,9 @@ function withRiskAssessment<T extends object>(track: T): T {
 export const caseMachine = caseSetup.createMachine({
   id: 'case',
   version: '1',
-  // xstate's pure transition() builds a throwaway actor without input on every call; refusing it at
-  // once, instead of computing an initial state to discard, keeps each transition cheap.
+  // xstate's pure transition() (the tests', the volume generator's) builds a throwaway actor without
+  // input on every call, and the engine's inert scope one per machine; refusing it at once, instead
+  // of computing an initial state to discard, keeps each of them cheap.
   context: ({ input }) => {
     if (!input) throw noInput;
     return initialContext(input);
