@@ -111,6 +111,7 @@ const flagKinds: [string, number, [number, number]][] = [
   ['prevented-group-fight', 15, [5, 40]],
 ];
 const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎';
+/** Alternately men's and women's names: the party's gender follows the name. */
 const givenNames = ['建国', '秀兰', '志强', '桂英', '海涛', '丽娟', '永胜', '淑珍', '国华', '红梅', '文杰', '春燕', '立新', '玉兰', '晓东', '翠华'];
 /** January and February carry the disputes before and after the Spring Festival. */
 const seasonal = [1.25, 1.15, 1.0, 0.95, 0.95, 0.9, 0.9, 0.92, 0.97, 1.0, 1.02, 1.12];
@@ -230,7 +231,8 @@ export async function generateVolume(writer: BulkWriter, units: VolumeUnit[], se
         times = timeline(template, acceptedAt).map((t, i) => Math.min(t, horizon - 60_000 + i));
       }
       await writeCase(template, cast, times.map((t) => new Date(t).toISOString()));
-      options.onProgress?.(++generated);
+      generated += 1;
+      options.onProgress?.(generated);
       // The SQLite writer never waits on I/O, so without this no timer would run until the end
       // (a progress bar writing to a log redraws on a timer).
       if (generated % 5_000 === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -277,7 +279,10 @@ export async function generateVolume(writer: BulkWriter, units: VolumeUnit[], se
     const source = sources.pick(rnd());
     const year = Number(at[0].slice(0, 4));
     const amountFen = int(2, 400) * 10_000;
-    const parties = partyTokens.map(() => ({ id: uuidv7(born), name: `${surnames[int(0, surnames.length - 1)]}${givenNames[int(0, givenNames.length - 1)]}` }));
+    const parties = partyTokens.map(() => {
+      const given = int(0, givenNames.length - 1);
+      return { id: uuidv7(born), name: `${surnames[int(0, surnames.length - 1)]}${givenNames[given]}`, gender: given % 2 ? 'female' : 'male' };
+    });
 
     const values: Record<string, string> = { [caseIdToken]: caseId, [String(amountToken)]: String(amountFen) };
     for (const role of Object.keys(unitTokens) as UnitRole[]) {
@@ -324,7 +329,7 @@ export async function generateVolume(writer: BulkWriter, units: VolumeUnit[], se
       updated_at: last,
     });
     for (const [i, p] of parties.entries()) {
-      await add('parties', { id: p.id, case_id: caseId, seq: i + 1, role: i ? 'respondent' : 'applicant', kind: 'person', name: p.name, gender: rnd() < 0.5 ? 'male' : 'female', ethnicity: '汉族' });
+      await add('parties', { id: p.id, case_id: caseId, seq: i + 1, role: i ? 'respondent' : 'applicant', kind: 'person', name: p.name, gender: p.gender, ethnicity: '汉族' });
     }
     for (const [i, step] of template.steps.entries()) {
       const actor = cast[step.role].code;
