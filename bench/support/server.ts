@@ -22,7 +22,7 @@ export async function startServer(env: Record<string, string> = {}, port = 3900 
   const [command, ...prefix] = [...(process.env.BENCH_SERVER_PREFIX ?? '').split(' ').filter(Boolean), process.execPath];
   const child = spawn(command, [...prefix, ...nodeArgs, 'dist/src/main.js'], {
     // One load generator on one address: the per-address rate limit would measure itself.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000', SANDIAO_DEMO_CASES: 'false', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

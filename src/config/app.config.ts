@@ -14,6 +14,7 @@ export class Environment {
   @IsOptional() @IsString() DOCUMENTS_DIR?: string;
   @IsOptional() @IsIn(['demo', 'production']) SANDIAO_MODE?: 'demo' | 'production';
   @IsOptional() @IsString() @MinLength(8) SANDIAO_DEMO_PASSWORD?: string;
+  @IsOptional() @IsIn(['true', 'false']) SANDIAO_DEMO_CASES?: 'true' | 'false';
   @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
   @IsOptional() @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes, base64' }) SANDIAO_DATA_KEY?: string;
   @IsOptional() @Transform(toInt) @IsInt() @Min(3600) @Max(2_592_000) REFRESH_TOKEN_TTL_SECONDS?: number;
@@ -48,6 +49,8 @@ export interface AppConfig {
   databaseUrl?: string;
   databaseSchema?: string;
   demoPassword: string;
+  /** Demo mode, first start: drive a few demo cases through the API (SANDIAO_DEMO_CASES=false: accounts only). */
+  demoCases: boolean;
   jwtSecret?: string;
   /** Master key of field encryption (R-S2), base64 of 32 bytes. */
   dataKey?: string;
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: parsed.DATABASE_URL || undefined,
     databaseSchema: parsed.DATABASE_SCHEMA || undefined,
     demoPassword: parsed.SANDIAO_DEMO_PASSWORD ?? 'sandiao-demo',
+    demoCases: parsed.SANDIAO_DEMO_CASES !== 'false',
     jwtSecret: parsed.JWT_SECRET,
     dataKey: parsed.SANDIAO_DATA_KEY,
     refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL_SECONDS ?? 7 * 86_400,
