@@ -22,9 +22,9 @@ async function main() {
   }
   const app = await createApp({ config }, config.logLevel === 'off' ? false : ['error', 'warn', 'log']);
   await app.listen(config.port, config.host);
-  // After listen: the cases go through the same HTTP pipeline (guards, validation, documents) as any client's.
   if (freshDemo) {
-    // A demo without its cases is still a working server: say what failed and keep serving.
+    // Injected requests take the same pipeline (guards, validation, statechart, documents) as a
+    // client's. A demo without its cases is still a working server: say what failed, keep serving.
     await seedDemoCases(app, config.demoPassword, log).catch((error) => log(`演示案件未能全部生成：${error instanceof Error ? error.message : error}`));
   }
   log(`已启动：http://localhost:${config.port}/api （文档 /api/docs），数据库：${config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.dataDir}`}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
