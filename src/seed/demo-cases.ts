@@ -2,7 +2,7 @@
 // API as the demo accounts would drive them, so every case, letter, clock and statistic a visitor
 // opens is the real thing: nothing is written around the statechart.
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { idCheckChar } from '../cases/identity/id-number';
+import { makeIdNumber } from '../cases/identity/id-number';
 
 const office = '130606002-jo';
 const community = '130606002001-mc';
@@ -10,7 +10,7 @@ const township = '130606002-mc';
 const court = '130606-ct';
 const petitionOffice = '130606-po';
 
-type Send = (username: string, method: 'POST', url: string, body?: object) => Promise<CaseView>;
+type Send = (username: string, url: string, body: object) => Promise<CaseView>;
 
 interface CaseView {
   id: string;
@@ -31,8 +31,6 @@ interface DemoCase {
 }
 
 function person(name: string, role: 'applicant' | 'respondent', gender: 'male' | 'female', birthDate: string, seq: number) {
-  // The 17th digit is odd for men, even for women (GB 11643); the last is the check character.
-  const body = `130606${birthDate.replace(/-/g, '')}${String(gender === 'male' ? seq * 2 + 1 : seq * 2 + 2).padStart(3, '0')}`;
   return {
     role,
     kind: 'person' as const,
@@ -40,7 +38,7 @@ function person(name: string, role: 'applicant' | 'respondent', gender: 'male' |
     gender,
     ethnicity: '汉族',
     birthDate,
-    idNumber: body + idCheckChar(body),
+    idNumber: makeIdNumber('130606', birthDate, gender, seq),
     phone: `1393120${String(1000 + seq).slice(-4)}`,
     address: '河北省保定市莲池区五四路街道',
   };
@@ -56,11 +54,11 @@ const dispute = (disputeType: string, summary: string, names: [string, string], 
   ...extra,
 });
 
-const event = (send: Send, username: string, caseId: string, body: object) => send(username, 'POST', `/api/cases/${caseId}/events`, body);
+const event = (send: Send, username: string, caseId: string, body: object) => send(username, `/api/cases/${caseId}/events`, body);
 
 /** Every party consents and is told their rights; mediation starts (its 30-day clock with it). */
-async function startMediation(send: Send, username: string, view: CaseView, consentBy = username): Promise<CaseView> {
-  for (const party of view.parties) await event(send, consentBy, view.id, { type: 'RECORD_CONSENT', partyId: party.id, consent: 'given' });
+async function startMediation(send: Send, username: string, view: CaseView): Promise<CaseView> {
+  for (const party of view.parties) await event(send, username, view.id, { type: 'RECORD_CONSENT', partyId: party.id, consent: 'given' });
   await event(send, username, view.id, { type: 'NOTIFY_RIGHTS' });
   return event(send, username, view.id, { type: 'START_MEDIATION' });
 }
@@ -68,12 +66,12 @@ async function startMediation(send: Send, username: string, view: CaseView, cons
 const demoCases: DemoCase[] = [
   {
     title: '邻里纠纷，社区调委会已受理',
-    run: (send) => send(community, 'POST', '/api/cases', dispute('neighbour', '双方因楼道堆放杂物发生争执，申请人要求被申请人清理楼道。', ['赵立新', '钱春燕'], 1)),
+    run: (send) => send(community, '/api/cases', dispute('neighbour', '双方因楼道堆放杂物发生争执，申请人要求被申请人清理楼道。', ['赵立新', '钱春燕'], 1)),
   },
   {
     title: '婚姻家庭纠纷，司法所调解中',
     async run(send) {
-      const view = await send(office, 'POST', '/api/cases', dispute('marriage-family', '兄妹二人因赡养老人的费用分担发生争执。', ['孙国华', '孙红梅'], 3));
+      const view = await send(office, '/api/cases', dispute('marriage-family', '兄妹二人因赡养老人的费用分担发生争执。', ['孙国华', '孙红梅'], 3));
       await startMediation(send, office, view);
       return event(send, office, view.id, { type: 'LOG_SESSION', summary: '第一次调解：双方同意按月分担赡养费，具体数额待下次商定。' });
     },
@@ -81,7 +79,7 @@ const demoCases: DemoCase[] = [
   {
     title: '损害赔偿纠纷，书面调解协议已生效，待回访',
     async run(send) {
-      const view = await send(community, 'POST', '/api/cases', dispute('damages', '被申请人装修时损坏申请人家中管道，双方就赔偿数额协商不成。', ['周海涛', '吴丽娟'], 5, { amountInvolved: '2600' }));
+      const view = await send(community, '/api/cases', dispute('damages', '被申请人装修时损坏申请人家中管道，双方就赔偿数额协商不成。', ['周海涛', '吴丽娟'], 5, { amountInvolved: '2600' }));
       await startMediation(send, community, view);
       await event(send, community, view.id, {
         type: 'REACH_AGREEMENT',
@@ -100,7 +98,7 @@ const demoCases: DemoCase[] = [
   {
     title: '房屋宅基地纠纷，口头协议已履行，已结案',
     async run(send) {
-      const view = await send(township, 'POST', '/api/cases', dispute('housing-homestead', '两户因宅基地界址不清，对院墙位置发生争执。', ['郑永胜', '王淑珍'], 7));
+      const view = await send(township, '/api/cases', dispute('housing-homestead', '两户因宅基地界址不清，对院墙位置发生争执。', ['郑永胜', '王淑珍'], 7));
       await startMediation(send, township, view);
       await event(send, township, view.id, { type: 'REACH_AGREEMENT', form: 'oral', terms: '双方同意按原界址标记重砌院墙，费用各半。', performanceMethod: '双方自行履行', createsObligations: false, writtenRequested: false });
       await event(send, township, view.id, { type: 'RECORD_FOLLOW_UP', performance: 'performed', note: '电话回访，院墙已重砌，双方无异议。' });
@@ -110,7 +108,7 @@ const demoCases: DemoCase[] = [
   {
     title: '合同纠纷调解不成，司法所出具告知引导书，引导至法院',
     async run(send) {
-      const view = await send(community, 'POST', '/api/cases', dispute('contract', '申请人为被申请人装修房屋，双方就尾款结算发生争执。', ['冯文杰', '陈玉兰'], 9, { amountInvolved: '18000' }));
+      const view = await send(community, '/api/cases', dispute('contract', '申请人为被申请人装修房屋，双方就尾款结算发生争执。', ['冯文杰', '陈玉兰'], 9, { amountInvolved: '18000' }));
       await startMediation(send, community, view);
       await event(send, community, view.id, { type: 'DECLARE_FAILED', note: '双方对工程质量和尾款数额分歧较大。' });
       await event(send, community, view.id, { type: 'REFER_TO_JUSTICE_OFFICE', targetUnitCode: office, reason: 'failed' });
@@ -121,7 +119,7 @@ const demoCases: DemoCase[] = [
     title: '法院暂缓立案、出具劝导书，委派司法所调解（诉调对接）',
     async run(send) {
       const { source: _source, place: _place, parties, ...filing } = dispute('private-lending', '原告诉称被告借款三万元逾期未还，请求判令被告归还借款。', ['黄晓东', '林翠华'], 11, { amountInvolved: '30000' });
-      const view = await send(court, 'POST', '/api/court-referrals', {
+      const view = await send(court, '/api/court-referrals', {
         ...filing,
         // R-L2: the office it goes to must be where a party lives or the dispute arose.
         parties: parties.map((p) => ({ ...p, residenceDivisionCode: '130606002001' })),
@@ -141,7 +139,7 @@ const demoCases: DemoCase[] = [
     title: '信访事项移交司法所调解（访调对接）',
     async run(send) {
       const { source: _source, ...petition } = dispute('private-lending', '信访人反映借款五万元到期未还，多次催讨无果，要求有关部门督促还款。', ['何建国', '罗秀兰'], 13, { amountInvolved: '50000' });
-      const view = await send(petitionOffice, 'POST', '/api/petition-referrals', { ...petition, petitionNo: 'XF-DEMO-0001', nature: { administrative: false, courtProceedingsPending: false } });
+      const view = await send(petitionOffice, '/api/petition-referrals', { ...petition, petitionNo: 'XF-DEMO-0001', nature: { administrative: false, courtProceedingsPending: false } });
       for (const party of view.parties) await event(send, petitionOffice, view.id, { type: 'RECORD_CONSENT', partyId: party.id, consent: 'given' });
       await event(send, petitionOffice, view.id, { type: 'REFER_FOR_MEDIATION', targetUnitCode: office });
       return event(send, office, view.id, { type: 'ACCEPT_REFERRAL' });
@@ -153,16 +151,16 @@ const demoCases: DemoCase[] = [
 export async function seedDemoCases(app: NestFastifyApplication, password: string, log: (line: string) => void = () => {}): Promise<DemoCaseMade[]> {
   const fastify = app.getHttpAdapter().getInstance();
   const tokens = new Map<string, string>();
-  const call = async (method: 'POST' | 'GET', url: string, body?: object, token?: string) => {
-    const res = await fastify.inject({ method, url, payload: body, headers: token ? { authorization: `Bearer ${token}` } : {} });
-    if (res.statusCode >= 300) throw new Error(`${method} ${url} → ${res.statusCode} ${res.body}`);
+  const post = async (url: string, body: object, token?: string) => {
+    const res = await fastify.inject({ method: 'POST', url, payload: body, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    if (res.statusCode >= 300) throw new Error(`POST ${url} → ${res.statusCode} ${res.body}`);
     return res.json();
   };
   const tokenOf = async (username: string) => {
-    if (!tokens.has(username)) tokens.set(username, (await call('POST', '/api/auth/login', { username, password })).accessToken);
+    if (!tokens.has(username)) tokens.set(username, (await post('/api/auth/login', { username, password })).accessToken);
     return tokens.get(username)!;
   };
-  const send: Send = async (username, method, url, body) => call(method, url, body, await tokenOf(username));
+  const send: Send = async (username, url, body) => post(url, body, await tokenOf(username));
   const made: DemoCaseMade[] = [];
   for (const [i, demo] of demoCases.entries()) {
     const view = await demo.run(send);

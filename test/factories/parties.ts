@@ -1,10 +1,5 @@
 // Valid parties for intake bodies: ID numbers carry a correct check character (R-C1).
-import { idCheckChar } from '../../src/cases/identity/id-number';
-
-export function idNumber(birth: string, sequence: number, division = '130606'): string {
-  const body = `${division}${birth.replace(/-/g, '')}${String(sequence).padStart(3, '0')}`;
-  return body + idCheckChar(body);
-}
+import { makeIdNumber } from '../../src/cases/identity/id-number';
 
 export const person = (name: string, role: 'applicant' | 'respondent', gender: 'male' | 'female', birth: string, seq: number) => ({
   role,
@@ -13,8 +8,7 @@ export const person = (name: string, role: 'applicant' | 'respondent', gender: '
   gender,
   ethnicity: '汉族',
   birthDate: birth,
-  // The 17th digit is odd for men, even for women.
-  idNumber: idNumber(birth, gender === 'male' ? seq * 2 + 1 : seq * 2 + 2),
+  idNumber: makeIdNumber('130606', birth, gender, seq),
   phone: `1381234${String(5000 + seq).slice(-4)}`,
   address: '河北省保定市莲池区五四路街道',
 });

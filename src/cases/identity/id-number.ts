@@ -13,6 +13,12 @@ export function idCheckChar(first17: string): string {
   return checkChars[sum % 11];
 }
 
+/** A well-formed number for demo and test data: the sequence is made odd for a man, even for a woman. */
+export function makeIdNumber(division: string, birthDate: string, gender: 'male' | 'female', seq: number): string {
+  const body = `${division}${birthDate.replace(/-/g, '')}${String(gender === 'male' ? seq * 2 + 1 : seq * 2 + 2).padStart(3, '0')}`;
+  return body + idCheckChar(body);
+}
+
 export const birthDateOf = (id: string) => `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
 export const genderOf = (id: string): 'male' | 'female' => (Number(id[16]) % 2 === 1 ? 'male' : 'female');
 
