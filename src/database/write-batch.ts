@@ -19,7 +19,8 @@ export class WriteBatch {
   /**
    * Writes everything deferred, in the caller's transaction, keys in order; `between` runs between
    * two statements' worth of rows. With `rowsPerCall` a key's rows go in slices of that many, so
-   * that no single statement holds a synchronous driver (SQLite) for long.
+   * that no single statement holds the event loop for long (SQLite runs it synchronously; on
+   * PostgreSQL building and sending a large one does).
    */
   async flush(em: EntityManager, between?: () => Promise<void>, rowsPerCall = Infinity): Promise<void> {
     const groups = [...this.groups.values()];
