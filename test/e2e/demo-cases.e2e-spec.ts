@@ -13,7 +13,8 @@ let made: DemoCaseMade[];
 const log: string[] = [];
 
 beforeAll(async () => {
-  t = await startTestApp({ now: '2026-11-02T09:00:00+08:00' });
+  // The production default of ten logins a minute per address (the suite's default is unlimited).
+  t = await startTestApp({ now: '2026-11-02T09:00:00+08:00', env: { LOGIN_RATE_LIMIT_PER_MINUTE: '10' } });
   made = await seedDemoCases(t.app, demoPassword, (line) => log.push(line));
   [office, court] = await Promise.all([t.as('130606002-jo'), t.as('130606-ct')]);
 });
@@ -69,6 +70,15 @@ describe('demo cases on a fresh demo database', () => {
     expect(await pdfTextOf(court, letter!.id)).toContain('劝导书');
     const consents = await query("SELECT COUNT(*) AS n FROM case_transitions WHERE case_id = ? AND event = 'RECORD_CONSENT'", referred.id);
     expect(Number(consents[0].n)).toBe(2);
+  });
+
+  it('leaves the login rate limit to the visitor who started the demo: the seed logs in through the service', async () => {
+    // From 127.0.0.1, where the seed's injected requests come from: ten logins a minute, two of them
+    // taken by beforeAll; the other eight are left.
+    const fastify = t.app.getHttpAdapter().getInstance();
+    const login = () => fastify.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '127.0.0.1', payload: { username: '130606002-jo', password: demoPassword } });
+    const answers = await Promise.all(Array.from({ length: 8 }, login));
+    expect(answers.map((res) => res.statusCode)).toEqual(Array(8).fill(200));
   });
 
   it('counts the demo cases in the township office’s monthly statistics', async () => {
