@@ -56,6 +56,8 @@ export class DocumentsService {
   /** GET /api/documents/:id/pdf — the stored bytes, checked against their hash (R-F2). */
   async pdf(user: AuthUser, id: string): Promise<{ bytes: Buffer; filename: string }> {
     const row = await this.loadVisible(this.db.reader, user, id);
+    // Only seed:volume writes a document ready without a file: the record the statistics count, undrawn.
+    if (row.status === 'ready' && !row.path) throw new DomainError('PDF_NOT_FOUND', '该文书是批量生成的演示记录（npm run seed:volume），没有 PDF 正文', { status: row.status });
     if (row.status !== 'ready' || !row.path) {
       throw new DocumentNotReadyError('DOCUMENT_NOT_READY', row.status === 'failed' ? `文书生成失败：${row.lastError ?? ''}` : '文书正在生成，请稍后再试', {
         status: row.status,

@@ -47,6 +47,16 @@ describe('seed:volume spreads realistic cases over the Baoding tree and ten year
     expect(await verifySummary(t.app.get(StatisticsService).reader)).toEqual([]);
   });
 
+  it('a generated hand-off document lists as issued, and asking for its PDF says it has none rather than "still drawing"', async () => {
+    const [doc] = await dbQuery(t)(`SELECT id, case_id, issuing_unit_code FROM documents ORDER BY issued_at DESC LIMIT 1`);
+    const issuer = await t.as(doc.issuing_unit_code);
+    const listed = (await issuer.get(`/api/cases/${doc.case_id}/documents`)).body;
+    expect(listed.find((d: { id: string }) => d.id === doc.id)).toMatchObject({ status: 'ready' });
+    const pdf = await issuer.get(`/api/documents/${doc.id}/pdf`);
+    expect(pdf.status).toBe(404);
+    expect(pdf.body).toMatchObject({ code: 'PDF_NOT_FOUND', message: expect.stringContaining('演示记录') });
+  });
+
   it('R-T3 the city report of a generated month is the sum of its counties', async () => {
     const city = await t.as('130600-jb');
     const report = (await city.get(monthlyUrl('130600-jb', '2026-06'))).body;
