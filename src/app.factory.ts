@@ -4,14 +4,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppOptions } from './app.module';
-import { RequestsInFlight, trackRequestsInFlight } from './common/http/requests-in-flight';
 import { APP_CONFIG, type AppConfig } from './config/app.config';
 import { applyHttpHygiene } from './http-hygiene';
 
 export async function createApp(options: AppOptions = {}, logger: false | ('error' | 'warn' | 'log')[] = ['error', 'warn', 'log']) {
   const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, { logger, abortOnError: false });
-  trackRequestsInFlight(app.getHttpAdapter().getInstance(), app.get(RequestsInFlight));
   await applyHttpHygiene(app, app.get<AppConfig>(APP_CONFIG));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();

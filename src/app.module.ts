@@ -4,7 +4,6 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ErrorFilter } from './common/http/error.filter';
-import { RequestsInFlight } from './common/http/requests-in-flight';
 import { validationPipe } from './common/http/validation.pipe';
 import { Clock, SystemClock } from './common/time/clock';
 import { APP_CONFIG, loadConfig, type AppConfig } from './config/app.config';
@@ -38,9 +37,8 @@ export class AppModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useFactory: validationPipe },
-        RequestsInFlight,
       ],
-      exports: [APP_CONFIG, Clock, RequestsInFlight],
+      exports: [APP_CONFIG, Clock],
     };
   }
 }

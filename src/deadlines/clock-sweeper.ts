@@ -15,7 +15,6 @@ import type { Actor, EventPayload } from '../../workflows/case';
 import { AuditService } from '../audit/audit.service';
 import { CaseRecord } from '../cases/case.entity';
 import { DomainError } from '../common/errors/domain.error';
-import { RequestsInFlight } from '../common/http/requests-in-flight';
 import { Clock } from '../common/time/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { Database } from '../database/database';
@@ -121,7 +120,6 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(HolidayCalendar) private readonly calendar: HolidayCalendar,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(RequestsInFlight) private readonly requests: RequestsInFlight,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -196,17 +194,6 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
       if (!handled) return;
       await nextTurn();
     }
-  }
-
-  /**
-   * Before each statement of a round's flush: a turn of the event loop, and with
-   * DEADLINE_SWEEP_YIELD_MS the requests in flight get up to that long to finish, so that the flush
-   * does not take the database's CPU from under them (bench/RESULTS.md: reads faster, sweeps longer).
-   */
-  private async letRequestsThrough(): Promise<void> {
-    await nextTurn();
-    const { sweepYieldMs } = this.config.deadlines;
-    if (sweepYieldMs > 0) await this.requests.settled(sweepYieldMs);
   }
 
   /** A mass sweep on SQLite: WAL checkpoints move off the main thread until it ends (./wal-checkpointer.ts). */
@@ -303,11 +290,10 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
         sliceEnds = performance.now() + sweepSliceMs;
       }
     }
-    await this.letRequestsThrough();
     // The flush lets the event loop go between statements, as the round does between slices: a few
     // dozen rows each. On SQLite a statement holds the thread (200 rows took 4–5 ms); on PostgreSQL
     // building and sending a 200-row statement did (event-loop p99 during a sweep 6.1–6.6 → 4.2–5.5 ms).
-    if (batch) await batch.flush(tx.em, () => this.letRequestsThrough(), this.config.deadlines.sweepFlushRows).catch((error) => Promise.reject(new RoundAborted(error)));
+    if (batch) await batch.flush(tx.em, nextTurn, this.config.deadlines.sweepFlushRows).catch((error) => Promise.reject(new RoundAborted(error)));
     await this.markFired(tx, fired, firedAt);
     return tally;
   }
