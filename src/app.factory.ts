@@ -1,5 +1,6 @@
 // Builds the Fastify-based Nest application the same way for the server, the tests and the
 // benchmarks: /api prefix, body limit, OpenAPI at /api/docs.
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,7 +8,7 @@ import { AppModule, type AppOptions } from './app.module';
 import { APP_CONFIG, type AppConfig } from './config/app.config';
 import { applyHttpHygiene } from './http-hygiene';
 
-export async function createApp(options: AppOptions = {}, logger: false | ('error' | 'warn' | 'log')[] = ['error', 'warn', 'log']) {
+export async function createApp(options: AppOptions = {}, logger: false | LogLevel[] = ['fatal', 'error', 'warn', 'log']) {
   const adapter = new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: true });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(options), adapter, { logger, abortOnError: false });
   await applyHttpHygiene(app, app.get<AppConfig>(APP_CONFIG));

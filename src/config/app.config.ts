@@ -2,6 +2,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { join, resolve } from 'node:path';
+import type { LogLevelSetting } from '../common/log-level';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -37,7 +38,7 @@ export class Environment {
   @IsOptional() @IsIn(['calendar', 'working']) COURT_REFERRAL_DAY_KIND?: 'calendar' | 'working';
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10) COURT_REFERRAL_MAX_EXTENSIONS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365) COURT_REFERRAL_EXTENSION_DAYS?: number;
-  @IsOptional() @IsIn(['off', 'error', 'warn', 'log']) LOG_LEVEL?: 'off' | 'error' | 'warn' | 'log';
+  @IsOptional() @IsIn(['off', 'error', 'warn', 'log']) LOG_LEVEL?: LogLevelSetting;
 }
 
 export interface AppConfig {
@@ -64,7 +65,7 @@ export interface AppConfig {
   deadlines: { reminderDays: number; sweepIntervalMs: number; sweepBatch: number; sweepSliceMs: number; sweepRoundMs: number; sweepWorkers: number; sweepFlushRows: number };
   /** R-L3: the mediation period of a court referral, from hand-over; extended only with both parties' consent. */
   courtReferral: { days: number; dayKind: 'calendar' | 'working'; maxExtensions: number; extensionDays: number };
-  logLevel: 'off' | 'error' | 'warn' | 'log';
+  logLevel: LogLevelSetting;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
