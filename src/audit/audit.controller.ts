@@ -17,6 +17,7 @@ export class AuditController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: '查询审计日志（审计管理员）' })
   list(@Query() query: AuditQuery) {
     return this.audit.search(query);
   }

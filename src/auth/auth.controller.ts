@@ -38,6 +38,7 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(204)
+  @ApiOperation({ summary: '修改本人密码（须提供当前密码）' })
   changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto) {
     return this.auth.changePassword(user, body.currentPassword, body.newPassword);
   }

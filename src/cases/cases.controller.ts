@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ValidationError } from '../common/errors/domain.error';
+import { RequestHeader } from '../common/http/request-header.decorator';
 import { CasesService } from './cases.service';
 import { eventDtos } from './dto/event.dtos';
 import { IntakeDto } from './dto/intake.dto';
@@ -40,17 +41,20 @@ export class CasesController {
   }
 
   @Get()
+  @ApiOperation({ summary: '本管辖范围内的案件：按状态、渠道、纠纷类型、单位、风险、超期、受理日期与关键词筛选，分页' })
   list(@CurrentUser() user: AuthUser, @Query() query: ListCasesQuery) {
     return this.cases.list(user, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: '案件详情；reveal=true 时向承办人员显示完整证件号码和电话（留痕）' })
+  @ApiQuery({ name: 'reveal', required: false, enum: ['true', 'false'] })
   get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query('reveal') reveal?: string) {
     return this.cases.get(user, id, reveal === 'true');
   }
 
   @Get(':id/history')
+  @ApiOperation({ summary: '案件的全部流转记录：时间、操作人及单位、事件、前后状态、版本' })
   history(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return this.cases.history(user, id);
   }
@@ -65,8 +69,8 @@ export class CasesController {
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
     @Body() body: unknown,
-    @Headers('if-match') ifMatch?: string,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestHeader('if-match') ifMatch?: string,
+    @RequestHeader('idempotency-key') idempotencyKey?: string,
   ) {
     return this.cases.send(user, id, body, { ifMatch: parseIfMatch(ifMatch), idempotencyKey: parseIdempotencyKey(idempotencyKey) });
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { Database } from '../database/database';
@@ -15,6 +15,7 @@ export class HealthController {
   /** Liveness and readiness: the process answers and the database does too. */
   @Public()
   @Get()
+  @ApiOperation({ summary: '存活与就绪检查：服务与数据库均可应答（无需登录）' })
   async health() {
     await this.db.reader.query('SELECT 1');
     return { status: 'ok', database: this.db.isPostgres ? 'postgres' : 'sqlite', mode: this.config.mode };

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrgTreeQuery } from './org-tree.query';
 import { OrgsService } from './orgs.service';
 
@@ -10,6 +10,7 @@ export class OrgsController {
 
   /** The division tree with its units (defaults: Baoding city, down to townships). */
   @Get('tree')
+  @ApiOperation({ summary: '行政区划及其单位树（默认保定市，至乡镇一级）' })
   tree(@Query() query: OrgTreeQuery) {
     return this.orgs.tree(query.root ?? '130600', query.depth ?? 2);
   }

@@ -69,6 +69,7 @@ export class StatisticsController {
   }
 
   @Get('settings')
+  @ApiOperation({ summary: '各层级报送截止日' })
   settings() {
     return this.statistics.settings();
   }

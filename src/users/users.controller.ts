@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { RequireRoles } from '../auth/roles.decorator';
@@ -16,18 +16,22 @@ export class UsersController {
 
   @Get()
   @RequireRoles('system-admin', 'security-admin')
+  @ApiOperation({ summary: '账号列表（系统管理员、安全管理员）；可按单位筛选' })
+  @ApiQuery({ name: 'unit', required: false, description: '单位代码，如 130606002-jo' })
   list(@Query('unit') unit?: string) {
     return this.users.list(unit);
   }
 
   @Post()
   @RequireRoles('system-admin', 'security-admin')
+  @ApiOperation({ summary: '新建账号（业务角色由系统管理员、管理员角色由安全管理员授予）' })
   create(@CurrentUser() caller: AuthUser, @Body() body: CreateUserDto) {
     return this.users.create(caller, body);
   }
 
   @Patch(':id')
   @RequireRoles('system-admin', 'security-admin')
+  @ApiOperation({ summary: '修改账号：角色、停用或启用、显示名称' })
   update(@CurrentUser() caller: AuthUser, @Param('id', uuid) id: string, @Body() body: UpdateUserDto) {
     return this.users.update(caller, id, body);
   }
@@ -35,6 +39,7 @@ export class UsersController {
   @Post(':id/password')
   @HttpCode(204)
   @RequireRoles('system-admin')
+  @ApiOperation({ summary: '重置账号密码（系统管理员）' })
   resetPassword(@CurrentUser() caller: AuthUser, @Param('id', uuid) id: string, @Body() body: ResetPasswordDto) {
     return this.users.resetPassword(caller, id, body.password);
   }
@@ -42,6 +47,7 @@ export class UsersController {
   @Post(':id/unlock')
   @HttpCode(204)
   @RequireRoles('security-admin')
+  @ApiOperation({ summary: '解除登录失败锁定（安全管理员）' })
   unlock(@CurrentUser() caller: AuthUser, @Param('id', uuid) id: string) {
     return this.users.unlock(caller, id);
   }
@@ -49,6 +55,7 @@ export class UsersController {
   @Post(':id/totp/reset')
   @HttpCode(204)
   @RequireRoles('security-admin')
+  @ApiOperation({ summary: '重置二次验证，账号下次登录重新绑定（安全管理员）' })
   resetTotp(@CurrentUser() caller: AuthUser, @Param('id', uuid) id: string) {
     return this.users.resetTotp(caller, id);
   }
