@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TokensResponse } from './auth.responses';
 import type { AuthUser } from './auth-user';
 import { ChangePasswordDto, LoginDto, RefreshDto, TotpCodeDto } from './auth.dtos';
 import { AuthService } from './auth.service';
@@ -16,6 +17,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: '登录；连续 5 次失败锁定 15 分钟；已启用二次验证的账号须附 totp' })
+  @ApiOkResponse({ type: TokensResponse })
   login(@Body() body: LoginDto) {
     return this.auth.login(body.username, body.password, body.totp);
   }
@@ -24,6 +26,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({ summary: '以刷新令牌换取新的访问令牌和刷新令牌（旧刷新令牌随即失效）' })
+  @ApiOkResponse({ type: TokensResponse })
   refresh(@Body() body: RefreshDto) {
     return this.auth.refresh(body.refreshToken);
   }
@@ -54,6 +57,7 @@ export class AuthController {
   @HttpCode(200)
   @AllowTotpEnrolment()
   @ApiOperation({ summary: '二次验证第二步：输入验证码启用；返回完整权限的令牌' })
+  @ApiOkResponse({ type: TokensResponse })
   enableTotp(@CurrentUser() user: AuthUser, @Body() body: TotpCodeDto) {
     return this.auth.enableTotp(user, body.code);
   }

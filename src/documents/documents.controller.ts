@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { DocumentResponse, DocumentServiceResponse } from './dto/document.responses';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -16,12 +17,14 @@ export class DocumentsController {
 
   @Get('cases/:id/documents')
   @ApiOperation({ summary: '案件的全部文书：编号、状态（pending|ready|failed）、SHA-256、模板版本、送达情况（R-F1…R-F3）' })
+  @ApiOkResponse({ type: [DocumentResponse] })
   list(@CurrentUser() user: AuthUser, @Param('id', uuid('案件')) id: string) {
     return this.documents.listForCase(user, id);
   }
 
   @Get('documents/:id')
   @ApiOperation({ summary: '一件文书的元数据与送达记录（与其案件同样的管辖范围）' })
+  @ApiOkResponse({ type: DocumentResponse })
   get(@CurrentUser() user: AuthUser, @Param('id', uuid('文书')) id: string) {
     return this.documents.get(user, id);
   }
@@ -39,6 +42,7 @@ export class DocumentsController {
 
   @Post('documents/:id/service')
   @ApiOperation({ summary: '登记送达：方式、时间、受送达人与回执（R-F3；仅制发单位）' })
+  @ApiCreatedResponse({ type: DocumentServiceResponse })
   recordService(@CurrentUser() user: AuthUser, @Param('id', uuid('文书')) id: string, @Body() body: RecordServiceDto) {
     return this.documents.recordService(user, id, body);
   }

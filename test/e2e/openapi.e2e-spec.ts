@@ -1,7 +1,8 @@
 // The OpenAPI document (api.md "General") as the web console's developers and the courts' systems
 // read it to generate their clients: every operation described, public ones marked as needing no
-// token, optional headers optional, and the error answers in the shape the server really sends.
-import { startTestApp, type TestApp } from '../support/test-app';
+// token, optional headers optional, the answers in the shape the server really sends them.
+import { seedDemoCases, type DemoCaseMade } from '../../src/seed/demo-cases';
+import { demoPassword, startTestApp, type AuthedAgent, type TestApp } from '../support/test-app';
 
 type Operation = { summary?: string; security?: object[]; parameters?: { name: string; in: string; required?: boolean }[]; responses: Record<string, any> };
 
@@ -9,9 +10,12 @@ let t: TestApp;
 let document: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, any> }; security: object[] };
 const operation = (method: string, path: string) => document.paths[path][method];
 
+let made: DemoCaseMade[];
+
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ now: '2026-11-02T09:00:00+08:00' });
   document = (await t.http.get('/api/docs-json').expect(200)).body;
+  made = await seedDemoCases(t.app, demoPassword, () => {});
 });
 afterAll(() => t.close());
 
@@ -60,5 +64,99 @@ describe('OpenAPI at /api/docs-json', () => {
     // A real refusal has exactly the documented fields.
     const refused = await t.http.get('/api/cases').expect(401);
     expect(Object.keys(refused.body).sort()).toEqual(Object.keys(schema.properties).sort());
+  });
+});
+
+/**
+ * Where a value departs from a schema of the document: a field the schema does not name, a required
+ * field missing, a null where none is allowed, or the wrong type. Free-form objects
+ * (additionalProperties: true) are taken as they come.
+ */
+function departures(value: unknown, schema: any, at: string): string[] {
+  if (schema.$ref) return departures(value, document.components.schemas[schema.$ref.split('/').pop()], at);
+  if (schema.allOf) return schema.allOf.flatMap((part: object) => departures(value, part, at));
+  if (value === null) return schema.nullable ? [] : [`${at}: null`];
+  if (value === undefined) return [`${at}: missing`];
+  switch (schema.type) {
+    case 'array':
+      return Array.isArray(value) ? value.flatMap((item, i) => departures(item, schema.items, `${at}[${i}]`)) : [`${at}: not an array`];
+    case 'string':
+      return typeof value === 'string' && (!schema.enum || schema.enum.includes(value)) ? [] : [`${at}: ${JSON.stringify(value)} is not ${schema.enum ? schema.enum.join('|') : 'a string'}`];
+    case 'number':
+    case 'integer':
+      return typeof value === 'number' ? [] : [`${at}: not a number`];
+    case 'boolean':
+      return typeof value === 'boolean' ? [] : [`${at}: not a boolean`];
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) return [`${at}: not an object`];
+  if (!schema.properties) return [];
+  const fields = value as Record<string, unknown>;
+  return [
+    ...Object.keys(fields).filter((key) => !(key in schema.properties)).map((key) => `${at}.${key}: not documented`),
+    ...(schema.required ?? []).filter((key: string) => !(key in fields)).map((key: string) => `${at}.${key}: required but absent`),
+    ...Object.entries(fields)
+      .filter(([key, field]) => key in schema.properties && field !== undefined)
+      .flatMap(([key, field]) => departures(field, schema.properties[key], `${at}.${key}`)),
+  ];
+}
+
+/** The documented success answer of an operation. */
+const answerSchema = (method: string, path: string, status = method === 'post' ? '201' : '200') =>
+  operation(method, path).responses[status].content['application/json'].schema;
+
+describe('answers as documented (every demo case, as the office and as the referring court)', () => {
+  let office: AuthedAgent;
+  let court: AuthedAgent;
+  beforeAll(async () => {
+    [office, court] = await Promise.all([t.as('130606002-jo'), t.as('130606-ct')]);
+  });
+
+  it('login', async () => {
+    const res = await t.http.post('/api/auth/login').send({ username: '130606002-jo', password: demoPassword }).expect(200);
+    expect(departures(res.body, answerSchema('post', '/api/auth/login', '200'), 'login')).toEqual([]);
+  });
+
+  it('a case, its history and its documents; the court hand-off view (R-L5)', async () => {
+    const problems: string[] = [];
+    let documents = 0;
+    for (const { id } of made) {
+      const agent = (await office.get(`/api/cases/${id}`)).status === 200 ? office : court;
+      const view = await agent.get(`/api/cases/${id}`).expect(200);
+      problems.push(...departures(view.body, answerSchema('get', '/api/cases/{id}'), `case ${view.body.caseNo}`));
+      const history = await agent.get(`/api/cases/${id}/history`).expect(200);
+      problems.push(...departures(history.body, answerSchema('get', '/api/cases/{id}/history'), `history ${view.body.caseNo}`));
+      const docs = await agent.get(`/api/cases/${id}/documents`).expect(200);
+      documents += docs.body.length;
+      problems.push(...departures(docs.body, answerSchema('get', '/api/cases/{id}/documents'), `documents ${view.body.caseNo}`));
+    }
+    const handOff = made.find((m) => m.caseNo.includes('民诉前调'))!;
+    const courtView = await court.get(`/api/cases/${handOff.id}`).expect(200);
+    expect(courtView.body.handOffOnly).toBe(true);
+    problems.push(...departures(courtView.body, answerSchema('get', '/api/cases/{id}'), 'court hand-off view'));
+    expect(documents).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+  });
+
+  it('the case list, and a service record of a letter (R-F3)', async () => {
+    const list = await office.get('/api/cases?pageSize=50').expect(200);
+    expect(list.body.total).toBe(7);
+    expect(departures(list.body, answerSchema('get', '/api/cases'), 'list')).toEqual([]);
+
+    const guided = made.find((m) => m.title.startsWith('合同纠纷'))!;
+    const [letter] = (await office.get(`/api/cases/${guided.id}/documents`)).body.filter((d: { kind: string }) => d.kind === 'guidance-notice');
+    t.clock.advanceDays(1);
+    const served = await office
+      .post(`/api/documents/${letter.id}/service`)
+      .send({ method: 'direct', servedAt: '2026-11-03T08:30:00+08:00', recipient: '当事人', receiptSignedBy: '当事人', receiptSignedAt: '2026-11-03T08:35:00+08:00' });
+    expect(served.status).toBe(201);
+    expect(departures(served.body, answerSchema('post', '/api/documents/{id}/service'), 'service')).toEqual([]);
+    const one = await office.get(`/api/documents/${letter.id}`).expect(200);
+    expect(one.body.services).toHaveLength(1);
+    expect(departures(one.body, answerSchema('get', '/api/documents/{id}'), 'document')).toEqual([]);
+  });
+
+  it('an undocumented field in an answer would be caught', () => {
+    const view = { ...made[0], extra: 1 };
+    expect(departures(view, answerSchema('get', '/api/cases/{id}'), 'case')).toContain('case.extra: not documented');
   });
 });
