@@ -5,7 +5,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppOptions } from './app.module';
-import { withErrorAnswers } from './common/http/openapi-errors';
+import { completeOpenApi } from './common/http/openapi-completion';
+import { statisticsSchemas } from './statistics/dto/report.responses';
 import { APP_CONFIG, type AppConfig } from './config/app.config';
 import { applyHttpHygiene } from './http-hygiene';
 
@@ -22,7 +23,7 @@ export async function createApp(options: AppOptions = {}, logger: false | LogLev
     .addBearerAuth()
     .addSecurityRequirements('bearer')
     .build();
-  SwaggerModule.setup('api/docs', app, () => withErrorAnswers(SwaggerModule.createDocument(app, openApi)), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => completeOpenApi(SwaggerModule.createDocument(app, openApi), statisticsSchemas), { jsonDocumentUrl: 'api/docs-json' });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;

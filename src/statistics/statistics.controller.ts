@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MonthlyReportResponse } from './dto/report.responses';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -15,6 +16,7 @@ export class StatisticsController {
 
   @Get('monthly/:unitCode/:month')
   @ApiOperation({ summary: '月度统计报表：已报送时为冻结副本，否则为实时草稿；asOf 按时点重算（R-T1…R-T5）' })
+  @ApiOkResponse({ type: MonthlyReportResponse })
   report(@CurrentUser() user: AuthUser, @Param('unitCode') unitCode: string, @Param('month') month: string, @Query() query: ReportQuery) {
     return this.statistics.report(user.actor, unitCode, month, query.asOf);
   }
@@ -22,6 +24,7 @@ export class StatisticsController {
   @Post('monthly/:unitCode/:month/submit')
   @HttpCode(200)
   @ApiOperation({ summary: '报送（冻结副本，R-T4）' })
+  @ApiOkResponse({ type: MonthlyReportResponse, description: '报送后的报表（冻结副本）' })
   submit(@CurrentUser() user: AuthUser, @Param('unitCode') unitCode: string, @Param('month') month: string) {
     return this.statistics.submit(user.actor, unitCode, month);
   }
@@ -29,6 +32,7 @@ export class StatisticsController {
   @Post('monthly/:unitCode/:month/reopen')
   @HttpCode(200)
   @ApiOperation({ summary: '上级退回下级报表（须说明理由，留痕，R-T4）' })
+  @ApiOkResponse({ type: MonthlyReportResponse, description: '退回后的报表' })
   reopen(@CurrentUser() user: AuthUser, @Param('unitCode') unitCode: string, @Param('month') month: string, @Body() body: ReopenDto) {
     return this.statistics.reopen(user.actor, unitCode, month, body.reason);
   }

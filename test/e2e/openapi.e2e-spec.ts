@@ -74,9 +74,9 @@ describe('OpenAPI at /api/docs-json', () => {
  */
 function departures(value: unknown, schema: any, at: string): string[] {
   if (schema.$ref) return departures(value, document.components.schemas[schema.$ref.split('/').pop()], at);
-  if (schema.allOf) return schema.allOf.flatMap((part: object) => departures(value, part, at));
   if (value === null) return schema.nullable ? [] : [`${at}: null`];
   if (value === undefined) return [`${at}: missing`];
+  if (schema.allOf) return schema.allOf.flatMap((part: object) => departures(value, part, at));
   switch (schema.type) {
     case 'array':
       return Array.isArray(value) ? value.flatMap((item, i) => departures(item, schema.items, `${at}[${i}]`)) : [`${at}: not an array`];
@@ -89,6 +89,9 @@ function departures(value: unknown, schema: any, at: string): string[] {
       return typeof value === 'boolean' ? [] : [`${at}: not a boolean`];
   }
   if (typeof value !== 'object' || Array.isArray(value)) return [`${at}: not an object`];
+  if (typeof schema.additionalProperties === 'object') {
+    return Object.entries(value).flatMap(([key, field]) => departures(field, schema.additionalProperties, `${at}.${key}`));
+  }
   if (!schema.properties) return [];
   const fields = value as Record<string, unknown>;
   return [
@@ -153,6 +156,25 @@ describe('answers as documented (every demo case, as the office and as the refer
     const one = await office.get(`/api/documents/${letter.id}`).expect(200);
     expect(one.body.services).toHaveLength(1);
     expect(departures(one.body, answerSchema('get', '/api/documents/{id}'), 'document')).toEqual([]);
+  });
+
+  it('monthly reports: a village’s submitted copy, the office above it, the county, the all-track report (R-T1…R-T5)', async () => {
+    t.clock.set('2026-12-01T10:00:00+08:00');
+    const village = await t.as('130606002001-mc');
+    const submitted = await village.post('/api/statistics/monthly/130606002001-mc/2026-11/submit');
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe('submitted');
+    const schema = answerSchema('get', '/api/statistics/monthly/{unitCode}/{month}');
+    expect(departures(submitted.body, answerSchema('post', '/api/statistics/monthly/{unitCode}/{month}/submit', '200'), 'submitted')).toEqual([]);
+    const problems: string[] = [];
+    for (const unit of ['130606002-jo', '130606-jb', '130606-cg']) {
+      const report = await (await t.as(unit)).get(`/api/statistics/monthly/${unit}/2026-11`).expect(200);
+      expect(report.body.figures.mediated).toBe(7);
+      problems.push(...departures(report.body, schema, unit));
+    }
+    expect(problems).toEqual([]);
+    // Every column of the form is documented with its Chinese header.
+    expect(document.components.schemas.Figures.properties.mediated.description).toContain('调解纠纷数');
   });
 
   it('an undocumented field in an answer would be caught', () => {

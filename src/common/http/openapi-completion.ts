@@ -51,10 +51,13 @@ function statusesOf(path: string, method: string, op: Operation): string[] {
   return statuses;
 }
 
-/** Adds ApiError and each operation's error answers to a document Nest's explorer built. */
-export function withErrorAnswers(document: OpenAPIObject): OpenAPIObject {
+/**
+ * Adds ApiError and each operation's error answers to a document Nest's explorer built, and the
+ * schemas that are data rather than classes (a module's `…Schemas`, referred to by $ref).
+ */
+export function completeOpenApi(document: OpenAPIObject, schemas: Record<string, object> = {}): OpenAPIObject {
   document.components ??= {};
-  document.components.schemas = { ...document.components.schemas, ApiError: apiError };
+  document.components.schemas = { ...document.components.schemas, ...schemas, ApiError: apiError };
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, op] of Object.entries(item) as [string, Operation][]) {
       if (typeof op !== 'object' || !op || !('responses' in op)) continue;
