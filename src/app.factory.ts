@@ -6,7 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, type AppOptions } from './app.module';
 import { completeOpenApi } from './common/http/openapi-completion';
-import { statisticsSchemas } from './statistics/dto/report.responses';
+import { statisticsSchemas } from './statistics/dto/statistics.responses';
 import { APP_CONFIG, type AppConfig } from './config/app.config';
 import { applyHttpHygiene } from './http-hygiene';
 

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditPageResponse, AuditVerifyResponse } from './audit.responses';
 import { RequireRoles } from '../auth/roles.decorator';
 import { Database } from '../database/database';
 import { AuditQuery } from './audit.query';
@@ -18,12 +19,14 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: '查询审计日志（审计管理员）' })
+  @ApiOkResponse({ type: AuditPageResponse })
   list(@Query() query: AuditQuery) {
     return this.audit.search(query);
   }
 
   @Get('verify')
   @ApiOperation({ summary: '校验审计日志哈希链' })
+  @ApiOkResponse({ type: AuditVerifyResponse })
   verify() {
     return verifyAuditChain(this.db.reader);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TokensResponse } from './auth.responses';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TokensResponse, TotpSetupResponse } from './auth.responses';
 import type { AuthUser } from './auth-user';
 import { ChangePasswordDto, LoginDto, RefreshDto, TotpCodeDto } from './auth.dtos';
 import { AuthService } from './auth.service';
@@ -49,6 +49,7 @@ export class AuthController {
   @Post('totp/setup')
   @AllowTotpEnrolment()
   @ApiOperation({ summary: '二次验证第一步：生成密钥（otpauth URI）' })
+  @ApiCreatedResponse({ type: TotpSetupResponse })
   beginTotp(@CurrentUser() user: AuthUser) {
     return this.auth.beginTotp(user);
   }

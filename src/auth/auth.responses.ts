@@ -16,3 +16,8 @@ export class TokensResponse {
   @ApiPropertyOptional({ description: '为 true 时：管理员须先绑定二次验证，令牌只能用于 /api/auth/totp/*' }) totpEnrolmentRequired?: boolean;
   @ApiProperty({ type: SignedInUserResponse }) user!: SignedInUserResponse;
 }
+
+export class TotpSetupResponse {
+  @ApiProperty({ description: '二次验证密钥（Base32）' }) secret!: string;
+  @ApiProperty({ example: 'otpauth://totp/…', description: '供验证器应用扫描的 otpauth URI' }) uri!: string;
+}

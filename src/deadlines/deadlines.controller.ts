@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CalendarLoadedResponse, CalendarYearResponse, CalendarYearsResponse, OverdueListResponse, PeriodResponse, SweepResponse } from './dto/deadline.responses';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ValidationError } from '../common/errors/domain.error';
@@ -23,30 +24,35 @@ export class DeadlinesController {
 
   @Get('overdue')
   @ApiOperation({ summary: '超期案件：本单位及下级单位（R-D3），按届满时间排序' })
+  @ApiOkResponse({ type: OverdueListResponse })
   overdue(@CurrentUser() user: AuthUser, @Query() query: OverdueQuery) {
     return this.overdueLists.overdue(user, query);
   }
 
   @Get('period')
   @ApiOperation({ summary: '试算期间：按 R-D4 计算届满日并说明依据（不启动期限）' })
+  @ApiOkResponse({ type: PeriodResponse })
   period(@Query() query: PeriodQuery) {
     return this.calendar.period(query);
   }
 
   @Get('calendar')
   @ApiOperation({ summary: '已录入的节假日安排（年份）' })
+  @ApiOkResponse({ type: CalendarYearsResponse })
   years() {
     return this.calendar.years();
   }
 
   @Get('calendar/:year')
   @ApiOperation({ summary: '某年的放假日与调休上班日' })
+  @ApiOkResponse({ type: CalendarYearResponse })
   year(@Param('year', yearPipe) year: number) {
     return this.calendar.year(year);
   }
 
   @Post('calendar')
   @ApiOperation({ summary: '录入一年的节假日安排（系统管理员；校验、留痕，并重新计算受影响的期限，R-D2）' })
+  @ApiCreatedResponse({ type: CalendarLoadedResponse })
   load(@CurrentUser() user: AuthUser, @Body() body: LoadCalendarYearDto) {
     return this.calendar.load(user, body);
   }
@@ -54,6 +60,7 @@ export class DeadlinesController {
   @Post('sweep')
   @HttpCode(200)
   @ApiOperation({ summary: '立即扫描到期期限与提醒（系统管理员；平时由后台定时扫描）' })
+  @ApiOkResponse({ type: SweepResponse })
   sweep(@CurrentUser() user: AuthUser) {
     return this.sweeps.sweepNow(user);
   }

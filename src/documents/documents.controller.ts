@@ -32,6 +32,7 @@ export class DocumentsController {
   @Get('documents/:id/pdf')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: '下载文书 PDF（与其案件同样的管辖范围；未生成完时 409 DOCUMENT_NOT_READY；批量生成的演示记录没有正文，404 PDF_NOT_FOUND）' })
+  @ApiOkResponse({ description: '文书 PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   async pdf(@CurrentUser() user: AuthUser, @Param('id', uuid('文书')) id: string, @Res() reply: FastifyReply) {
     const { bytes, filename } = await this.documents.pdf(user, id);
     return reply

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthResponse } from './health.responses';
 import { Public } from '../auth/public.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { Database } from '../database/database';
@@ -16,6 +17,7 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: '存活与就绪检查：服务与数据库均可应答（无需登录）' })
+  @ApiOkResponse({ type: HealthResponse })
   async health() {
     await this.db.reader.query('SELECT 1');
     return { status: 'ok', database: this.db.isPostgres ? 'postgres' : 'sqlite', mode: this.config.mode };

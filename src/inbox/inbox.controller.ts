@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InboxMessageResponse, InboxResponse } from './dto/inbox.responses';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ValidationError } from '../common/errors/domain.error';
@@ -13,6 +14,7 @@ export class InboxController {
 
   @Get()
   @ApiOperation({ summary: '本单位的消息（期限提醒等，R-D3），新的在前' })
+  @ApiOkResponse({ type: InboxResponse })
   list(@CurrentUser() user: AuthUser, @Query() query: ListInboxQuery) {
     return this.inbox.list(user, query);
   }
@@ -20,6 +22,7 @@ export class InboxController {
   @Post(':id/read')
   @HttpCode(200)
   @ApiOperation({ summary: '标记为已读' })
+  @ApiOkResponse({ type: InboxMessageResponse })
   markRead(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ValidationError.field('id', '消息编号格式不正确') })) id: string) {
     return this.inbox.markRead(user, id);
   }

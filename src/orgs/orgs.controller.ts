@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OrgNodeResponse } from './org.responses';
 import { OrgTreeQuery } from './org-tree.query';
 import { OrgsService } from './orgs.service';
 
@@ -11,6 +12,7 @@ export class OrgsController {
   /** The division tree with its units (defaults: Baoding city, down to townships). */
   @Get('tree')
   @ApiOperation({ summary: '行政区划及其单位树（默认保定市，至乡镇一级）' })
+  @ApiOkResponse({ type: OrgNodeResponse })
   tree(@Query() query: OrgTreeQuery) {
     return this.orgs.tree(query.root ?? '130600', query.depth ?? 2);
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CrimeEscalationResponse, CrimeEscalationsResponse } from './dto/screening.responses';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { ValidationError } from '../common/errors/domain.error';
@@ -15,12 +16,14 @@ export class CrimeEscalationsController {
 
   @Post()
   @ApiOperation({ summary: '登记民转刑：调解过的纠纷后来转为刑事案件（司法所或公安机关；计入预防效果评分，R-T5）' })
+  @ApiCreatedResponse({ type: CrimeEscalationResponse })
   record(@CurrentUser() user: AuthUser, @Param('id', caseId) id: string, @Body() body: RecordEscalationDto) {
     return this.escalations.record(user, id, body);
   }
 
   @Get()
   @ApiOperation({ summary: '本案登记的民转刑情况' })
+  @ApiOkResponse({ type: CrimeEscalationsResponse })
   list(@CurrentUser() user: AuthUser, @Param('id', caseId) id: string) {
     return this.escalations.list(user, id);
   }

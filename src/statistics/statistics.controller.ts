@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MonthlyReportResponse } from './dto/report.responses';
+import { AnalysisResponse, MonthlyReportResponse, OverdueSubmissionsResponse, RecomputeResponse, StatisticsSettingsResponse } from './dto/statistics.responses';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -39,12 +39,21 @@ export class StatisticsController {
 
   @Get('monthly/:unitCode/:month/overdue')
   @ApiOperation({ summary: '逾期未报送的下级单位（R-T4）' })
+  @ApiOkResponse({ type: OverdueSubmissionsResponse })
   overdue(@CurrentUser() user: AuthUser, @Param('unitCode') unitCode: string, @Param('month') month: string) {
     return this.statistics.overdue(user.actor, unitCode, month);
   }
 
   @Get('monthly/:unitCode/:month/export.:format')
   @ApiOperation({ summary: '导出 xlsx / csv / pdf（中文表头，PDF 含图表，R-T6）' })
+  @ApiOkResponse({
+    description: '报表文件（xlsx、csv 或 pdf）',
+    content: {
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   async export(
     @CurrentUser() user: AuthUser,
     @Param('unitCode') unitCode: string,
@@ -61,6 +70,7 @@ export class StatisticsController {
 
   @Get('analysis')
   @ApiOperation({ summary: '自定义分析：按单位/层级、月份区间、纠纷类型、来源、渠道、结果计数' })
+  @ApiOkResponse({ type: AnalysisResponse })
   analysis(@CurrentUser() user: AuthUser, @Query() query: AnalysisQuery) {
     return this.statistics.analysis(user.actor, query);
   }
@@ -68,18 +78,21 @@ export class StatisticsController {
   @Post('recompute')
   @HttpCode(200)
   @ApiOperation({ summary: '全量重算并与增量汇总核对（系统管理员；修复用 npm run statistics:recompute -- --repair）' })
+  @ApiOkResponse({ type: RecomputeResponse })
   recompute(@CurrentUser() user: AuthUser) {
     return this.statistics.recompute(user.actor);
   }
 
   @Get('settings')
   @ApiOperation({ summary: '各层级报送截止日' })
+  @ApiOkResponse({ type: StatisticsSettingsResponse })
   settings() {
     return this.statistics.settings();
   }
 
   @Put('settings')
   @ApiOperation({ summary: '修改各层级报送截止日（R-T4）' })
+  @ApiOkResponse({ type: StatisticsSettingsResponse })
   updateSettings(@CurrentUser() user: AuthUser, @Body() body: SettingsDto) {
     return this.statistics.updateSettings(user.actor, body.dueDays);
   }

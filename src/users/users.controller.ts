@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { UserResponse } from './user.responses';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { RequireRoles } from '../auth/roles.decorator';
@@ -18,6 +19,7 @@ export class UsersController {
   @RequireRoles('system-admin', 'security-admin')
   @ApiOperation({ summary: '账号列表（系统管理员、安全管理员）；可按单位筛选' })
   @ApiQuery({ name: 'unit', required: false, description: '单位代码，如 130606002-jo' })
+  @ApiOkResponse({ type: [UserResponse] })
   list(@Query('unit') unit?: string) {
     return this.users.list(unit);
   }
@@ -25,6 +27,7 @@ export class UsersController {
   @Post()
   @RequireRoles('system-admin', 'security-admin')
   @ApiOperation({ summary: '新建账号（业务角色由系统管理员、管理员角色由安全管理员授予）' })
+  @ApiCreatedResponse({ type: UserResponse })
   create(@CurrentUser() caller: AuthUser, @Body() body: CreateUserDto) {
     return this.users.create(caller, body);
   }
@@ -32,6 +35,7 @@ export class UsersController {
   @Patch(':id')
   @RequireRoles('system-admin', 'security-admin')
   @ApiOperation({ summary: '修改账号：角色、停用或启用、显示名称' })
+  @ApiOkResponse({ type: UserResponse })
   update(@CurrentUser() caller: AuthUser, @Param('id', uuid) id: string, @Body() body: UpdateUserDto) {
     return this.users.update(caller, id, body);
   }

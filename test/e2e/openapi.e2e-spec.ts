@@ -2,6 +2,8 @@
 // read it to generate their clients: every operation described, public ones marked as needing no
 // token, optional headers optional, the answers in the shape the server really sends them.
 import { seedDemoCases, type DemoCaseMade } from '../../src/seed/demo-cases';
+import { intakeBody } from '../factories/parties';
+import { filingBody, petitionBody } from '../factories/referrals';
 import { demoPassword, startTestApp, type AuthedAgent, type TestApp } from '../support/test-app';
 
 type Operation = { summary?: string; security?: object[]; parameters?: { name: string; in: string; required?: boolean }[]; responses: Record<string, any> };
@@ -47,6 +49,18 @@ describe('OpenAPI at /api/docs-json', () => {
     ]);
     expect(operation('get', '/api/cases/{id}').parameters!.find((p) => p.name === 'reveal')?.required).toBe(false);
     expect(operation('get', '/api/admin/users').parameters!.find((p) => p.name === 'unit')?.required).toBe(false);
+  });
+
+  it('describes the body of every success answer (JSON, or the file a download sends)', () => {
+    const bare = Object.entries(document.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).flatMap(([method, op]) =>
+        Object.entries(op.responses)
+          .filter(([status, answer]) => status.startsWith('2') && status !== '204' && !Object.values(answer.content ?? {}).some((c: any) => c.schema))
+          .map(([status]) => `${method.toUpperCase()} ${path} ${status}`),
+      ),
+    );
+    expect(bare).toEqual([]);
+    expect(operation('get', '/api/documents/{id}/pdf').responses['200'].content['application/pdf'].schema).toEqual({ type: 'string', format: 'binary' });
   });
 
   it('lists the error answers of each operation with the body the server sends', async () => {
@@ -175,6 +189,64 @@ describe('answers as documented (every demo case, as the office and as the refer
     expect(problems).toEqual([]);
     // Every column of the form is documented with its Chinese header.
     expect(document.components.schemas.Figures.properties.mediated.description).toContain('调解纠纷数');
+  });
+
+  it('deadlines, inbox, screening, alerts, 民转刑, referrals, statistics and administration answers', async () => {
+    const checked: string[] = [];
+    const problems: string[] = [];
+    /** Sends a request as `who`, expects `status`, and checks the answer against the document. */
+    const check = async (who: string, method: 'get' | 'post' | 'put' | 'patch', url: string, path: string, body?: object, status = method === 'post' ? 201 : 200) => {
+      const agent = await t.as(who);
+      const res = await agent[method](url).send(body as object);
+      expect([url, res.status, res.body.message]).toEqual([url, status, undefined]);
+      problems.push(...departures(res.body, answerSchema(method, path, String(status)), `${method.toUpperCase()} ${url}`));
+      checked.push(`${method} ${path}`);
+      return res.body;
+    };
+    const office = '130606002-jo';
+    // 2026-12-01 (set above): the demo cases' 30-day clocks end on 12-02, so reminders are due.
+    expect((await check('admin', 'post', '/api/deadlines/sweep', '/api/deadlines/sweep', undefined, 200)).reminded).toBeGreaterThan(0);
+    const inbox = await check(office, 'get', '/api/inbox', '/api/inbox');
+    expect(inbox.items.length).toBeGreaterThan(0);
+    await check(office, 'post', `/api/inbox/${inbox.items[0].id}/read`, '/api/inbox/{id}/read', undefined, 200);
+    t.clock.set('2026-12-04T09:00:00+08:00');
+    expect((await check(office, 'get', '/api/deadlines/overdue', '/api/deadlines/overdue')).items.length).toBeGreaterThan(0);
+    expect((await check('130606-jb', 'get', '/api/statistics/monthly/130606-jb/2026-11/overdue', '/api/statistics/monthly/{unitCode}/{month}/overdue')).total).toBeGreaterThan(0);
+    await check(office, 'get', '/api/deadlines/period?from=2026-02-10&days=30&dayKind=working', '/api/deadlines/period');
+    await check(office, 'get', '/api/deadlines/calendar', '/api/deadlines/calendar');
+    await check(office, 'get', '/api/deadlines/calendar/2026', '/api/deadlines/calendar/{year}');
+    await check('admin', 'post', '/api/deadlines/calendar', '/api/deadlines/calendar', { year: 2027, source: '测试用：2027年部分节假日安排', days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
+
+    const { source: _s, ...finding } = intakeBody({ riskLevel: 'red', disputeType: 'neighbour', summary: '两户因宅基地边界争执多次发生肢体冲突，一方扬言报复。' });
+    expect((await check('130606002002-mc', 'post', '/api/screening/rounds', '/api/screening/rounds', { period: '2026-12', findings: [finding] })).findings).toHaveLength(1);
+    await check(office, 'get', '/api/screening/rounds?period=2026-12', '/api/screening/rounds');
+    await check(office, 'get', '/api/screening/missing?period=2026-12', '/api/screening/missing');
+    await check('admin', 'put', '/api/screening/frequencies/130606002003', '/api/screening/frequencies/{divisionCode}', { frequency: 'weekly' });
+    await check('admin', 'get', '/api/screening/frequencies', '/api/screening/frequencies');
+    expect((await check(office, 'get', '/api/alerts', '/api/alerts')).total).toBe(1);
+    const closed = made.find((m) => m.title.startsWith('房屋宅基地'))!;
+    const escalation = { occurredOn: '2026-12-03', description: '调解结束后双方再次发生冲突，一方持械伤人。', policeCaseNo: '保公莲刑字〔2026〕123号' };
+    await check(office, 'post', `/api/cases/${closed.id}/escalations-to-crime`, '/api/cases/{id}/escalations-to-crime', escalation);
+    await check(office, 'get', `/api/cases/${closed.id}/escalations-to-crime`, '/api/cases/{id}/escalations-to-crime');
+    await check('130606-ct', 'post', '/api/court-referrals', '/api/court-referrals', filingBody());
+    await check('130606-po', 'post', '/api/petition-referrals', '/api/petition-referrals', petitionBody());
+
+    await check('130606-jb', 'get', '/api/statistics/analysis?unit=130606-jb&from=2026-01&to=2026-12&groupBy=disputeType&groupBy=outcome', '/api/statistics/analysis');
+    await check('admin', 'post', '/api/statistics/recompute', '/api/statistics/recompute', undefined, 200);
+    await check('130606-jb', 'get', '/api/statistics/settings', '/api/statistics/settings');
+    await check('admin', 'put', '/api/statistics/settings', '/api/statistics/settings', { dueDays: { village: 3, township: 5, county: 8, city: 10 } });
+
+    await check('admin', 'get', '/api/health', '/api/health');
+    await check(office, 'get', '/api/orgs/tree?root=130606&depth=2', '/api/orgs/tree');
+    await check('auditor', 'get', '/api/audit?pageSize=5', '/api/audit');
+    await check('auditor', 'get', '/api/audit/verify', '/api/audit/verify');
+    const user = await check('admin', 'post', '/api/admin/users', '/api/admin/users', { username: 'wang.tiaojie', displayName: '王调解', unitCode: office, roles: ['justice-officer'], password: 'Tiaojie-2026-ok' });
+    await check('admin', 'patch', `/api/admin/users/${user.id}`, '/api/admin/users/{id}', { displayName: '王调解员' });
+    await check('admin', 'get', `/api/admin/users?unit=${office}`, '/api/admin/users');
+    await check('admin', 'post', '/api/auth/totp/setup', '/api/auth/totp/setup');
+
+    expect(problems).toEqual([]);
+    expect(new Set(checked).size).toBe(31);
   });
 
   it('an undocumented field in an answer would be caught', () => {

@@ -1,14 +1,8 @@
 // What GET /api/cases… answer, described for OpenAPI (../case-view.ts builds them). Only the shape
 // lives here; test/e2e/openapi.e2e-spec.ts checks real answers against it, field by field.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ActorResponse, freeForm, UnitNameResponse } from '../../common/http/api-shapes';
 import { riskLevels } from '../catalog/sources';
-
-const freeForm = (description: string) => ({ type: 'object', additionalProperties: true, nullable: true, description }) as const;
-
-export class UnitRefResponse {
-  @ApiProperty({ example: '130606002-jo' }) code!: string;
-  @ApiProperty({ example: '五四路街道司法所' }) name!: string;
-}
 
 export class PartyResponse {
   @ApiProperty() id!: string;
@@ -31,7 +25,7 @@ export class PartyResponse {
 export class SegmentResponse {
   @ApiProperty() seq!: number;
   @ApiProperty({ enum: ['peoples', 'administrative', 'judicial'], description: '人民调解、行政调解或司法调解' }) track!: string;
-  @ApiProperty({ type: UnitRefResponse }) unit!: UnitRefResponse;
+  @ApiProperty({ type: UnitNameResponse }) unit!: UnitNameResponse;
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) endedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'agreement' }) outcome!: string | null;
@@ -39,7 +33,7 @@ export class SegmentResponse {
 
 export class DeadlineResponse {
   @ApiProperty({ example: 'peoples-mediation', description: '期限种类（R-D1）' }) kind!: string;
-  @ApiProperty({ type: UnitRefResponse, description: '负责的单位' }) unit!: UnitRefResponse;
+  @ApiProperty({ type: UnitNameResponse, description: '负责的单位' }) unit!: UnitNameResponse;
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiProperty({ format: 'date-time', description: '届满时间（绝对时间，按自然日或工作日计算，R-D2）' }) dueAt!: string;
   @ApiProperty({ enum: ['running', 'fired', 'stopped'] }) status!: string;
@@ -67,7 +61,7 @@ export class CaseSummaryResponse {
   @ApiProperty({ example: '当事人申请' }) sourceName!: string;
   @ApiProperty({ enum: Object.keys(riskLevels), description: '风险等级（R-V4）' }) riskLevel!: string;
   @ApiPropertyOptional({ description: '民转刑重点类型（domain §3）' }) escalationFocus?: boolean;
-  @ApiProperty({ type: UnitRefResponse, description: '承办单位' }) handlingUnit!: UnitRefResponse;
+  @ApiProperty({ type: UnitNameResponse, description: '承办单位' }) handlingUnit!: UnitNameResponse;
   @ApiProperty({ format: 'date-time' }) acceptedAt!: string;
   @ApiProperty({ type: [PartyResponse] }) parties!: PartyResponse[];
 }
@@ -77,7 +71,7 @@ const mediationOnly = '（法院查看其委派的案件时不含此项，R-L5�
 export class CaseResponse extends CaseSummaryResponse {
   @ApiProperty({ enum: ['active', 'closed'] }) status!: string;
   @ApiProperty({ type: [String], example: ['START_MEDIATION'], description: '调用者此刻可以发送的事件' }) allowedEvents!: string[];
-  @ApiPropertyOptional({ type: UnitRefResponse, description: `受理单位${mediationOnly}` }) acceptingUnit?: UnitRefResponse;
+  @ApiPropertyOptional({ type: UnitNameResponse, description: `受理单位${mediationOnly}` }) acceptingUnit?: UnitNameResponse;
   @ApiPropertyOptional({ description: `纠纷类型目录版本${mediationOnly}` }) catalogVersion?: number;
   @ApiPropertyOptional({ nullable: true, type: String, description: `热线工单号（R-C2）${mediationOnly}` }) workOrderNo?: string | null;
   @ApiProperty({ nullable: true, type: String, description: '涉及金额（元，两位小数）', example: '12000.00' }) amountInvolved!: string | null;
@@ -101,15 +95,10 @@ export class CaseListResponse {
   @ApiProperty() pageSize!: number;
 }
 
-export class ActorRefResponse {
-  @ApiProperty({ example: '130606002-jo' }) username!: string;
-  @ApiProperty({ example: '130606002-jo' }) unitCode!: string;
-}
-
 export class HistoryEntryResponse {
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) at!: string;
-  @ApiProperty({ type: ActorRefResponse }) actor!: ActorRefResponse;
+  @ApiProperty({ type: ActorResponse }) actor!: ActorResponse;
   @ApiProperty({ example: 'START_MEDIATION' }) event!: string;
   @ApiProperty({ nullable: true, type: String, example: 'peoples.registered' }) from!: string | null;
   @ApiProperty({ example: 'peoples.mediating' }) to!: string;

@@ -1,4 +1,4 @@
-// The monthly report as GET /api/statistics/monthly/… answers it (../report.ts builds it),
+// What the statistics routes answer — above all the monthly report (../report.ts builds it) —
 // described for OpenAPI. The figures' fields come from the form's column list (../measures.ts), so
 // a column added there is documented here without another edit.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -115,4 +115,79 @@ export class MonthlyReportResponse {
   @ApiProperty({ type: EvaluationResponse, description: '量化考评（R-T5）' }) evaluation!: EvaluationResponse;
   @ApiProperty({ type: [ColumnResponse], description: '报表栏目（中文表头）' }) columns!: ColumnResponse[];
   @ApiProperty({ type: [String], example: ['SUBMIT'], description: '调用者此刻可以执行的操作' }) allowedEvents!: string[];
+}
+
+class OverdueSubmissionResponse {
+  @ApiProperty({ example: '130606002001-mc' }) unitCode!: string;
+  @ApiProperty() divisionCode!: string;
+  @ApiProperty({ example: '友谊社区' }) name!: string;
+  @ApiProperty({ example: 'village' }) level!: string;
+  @ApiProperty({ nullable: true, type: String, description: '该月所属的上级区划' }) parentCode!: string | null;
+  @ApiProperty({ example: '2026-12-03', description: '报送截止日' }) dueDate!: string;
+  @ApiProperty({ enum: ['draft', 'reopened'] }) status!: string;
+}
+
+export class OverdueSubmissionsResponse {
+  @ApiProperty() month!: string;
+  @ApiProperty() unitCode!: string;
+  @ApiProperty({ type: [OverdueSubmissionResponse], description: '逾期未报送的下级单位（R-T4）' }) items!: OverdueSubmissionResponse[];
+  @ApiProperty() total!: number;
+}
+
+class CodeNameResponse {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+}
+
+class OutcomeValueResponse {
+  @ApiProperty({ example: 'agreement', description: '分段结局' }) code!: string;
+  @ApiProperty({ nullable: true, type: String, enum: ['success', 'failure', 'handover'], description: '结局类别' }) class!: string | null;
+}
+
+class AnalysisRowResponse {
+  @ApiProperty({ description: '件数' }) count!: number;
+  @ApiPropertyOptional({ example: '2026-10' }) month?: string;
+  @ApiPropertyOptional({ type: CodeNameResponse }) unit?: CodeNameResponse;
+  @ApiPropertyOptional({ type: CodeNameResponse }) disputeType?: CodeNameResponse;
+  @ApiPropertyOptional({ type: CodeNameResponse }) source?: CodeNameResponse;
+  @ApiPropertyOptional({ example: 'peoples' }) track?: string;
+  @ApiPropertyOptional({ type: OutcomeValueResponse }) outcome?: OutcomeValueResponse;
+}
+
+export class AnalysisResponse {
+  @ApiProperty({ enum: ['mediated', 'concluded'] }) measure!: string;
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiProperty({ type: [String], enum: ['month', 'unit', 'disputeType', 'source', 'track', 'outcome'] }) groupBy!: string[];
+  @ApiPropertyOptional() tier?: string;
+  @ApiPropertyOptional() disputeType?: string;
+  @ApiPropertyOptional() source?: string;
+  @ApiPropertyOptional() track?: string;
+  @ApiPropertyOptional() outcome?: string;
+  @ApiProperty() unit!: string;
+  @ApiProperty({ type: [AnalysisRowResponse], description: '每行一组：所选维度的取值与件数' }) rows!: AnalysisRowResponse[];
+  @ApiProperty() total!: number;
+}
+
+export class RecomputeResponse {
+  @ApiProperty({ description: '增量汇总与重算结果一致' }) consistent!: boolean;
+  @ApiProperty({ description: '差异条数' }) differences!: number;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: '前 100 条差异：某月某单位某栏目（month、unitCode、measure、summary、recount），或某案件分段记载的事实（caseId、seq、fact、kept、record）',
+  })
+  items!: object[];
+  @ApiProperty({ description: '用时（秒）' }) seconds!: number;
+}
+
+class DueDaysResponse {
+  @ApiProperty({ description: '村(居)：次月几日前报送' }) village!: number;
+  @ApiProperty() township!: number;
+  @ApiProperty() county!: number;
+  @ApiProperty() city!: number;
+}
+
+export class StatisticsSettingsResponse {
+  @ApiProperty({ type: DueDaysResponse, description: '各层级报送截止日（R-T4）' }) dueDays!: DueDaysResponse;
 }
