@@ -6,8 +6,8 @@ import { sql } from '../database/sql';
  * justice-system units by division subtree, courts, agencies and petition offices by their own code.
  */
 @Entity('case_access')
-@Index(['unitCode'])
-@Index(['divisionCode'])
+@Index(['unitCode', 'caseId'])
+@Index(['divisionCode', 'unitKind', 'caseId'])
 export class CaseAccess {
   @PrimaryColumn({ name: 'case_id', type: 'varchar', length: 36 }) caseId!: string;
   @PrimaryColumn({ name: 'unit_code', type: 'varchar', length: 40 }) unitCode!: string;

@@ -33,7 +33,7 @@ import { eventDtos } from './dto/event.dtos';
 import type { IntakeDto } from './dto/intake.dto';
 import type { ListCasesQuery } from './dto/list-cases.query';
 import { priorAcceptanceRefusal } from './intake-rules';
-import { visibleCases } from './jurisdiction';
+import { caseListScope, visibleCases } from './jurisdiction';
 import { Party } from './party.entity';
 import { PreventionFlag } from './prevention-flag.entity';
 
@@ -237,9 +237,8 @@ export class CasesService {
   async list(user: AuthUser, query: ListCasesQuery) {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const visible = visibleCases(user.actor);
-    const where: string[] = [visible.sql];
-    const params: unknown[] = [...visible.params];
+    const where: string[] = [];
+    const params: unknown[] = [];
     const add = (clause: string, ...values: unknown[]) => {
       where.push(clause);
       params.push(...values);
@@ -264,12 +263,15 @@ export class CasesService {
       add('(c.case_no LIKE ? OR c.summary LIKE ? OR EXISTS (SELECT 1 FROM parties p WHERE p.case_id = c.id AND p.name LIKE ?))', like, like, like);
     }
     const em = this.db.reader;
-    const whereSql = where.join(' AND ');
-    const [{ total }] = await sql<{ total: number | string }>(em, `SELECT COUNT(*) AS total FROM cases c WHERE ${whereSql}`, params);
+    const count = async (text: string, values: unknown[]) => Number((await sql<{ n: number | string }>(em, text, values))[0].n);
+    const { scope, visible } = await caseListScope(count, user.actor, where.length > 0, this.config.caseListSetLimit);
+    const whereSql = [scope.sql, ...where].join(' AND ');
+    const scoped = [...scope.params, ...params];
+    const total = where.length === 0 && visible !== undefined ? visible : await count(`SELECT COUNT(*) AS n FROM cases c WHERE ${whereSql}`, scoped);
     const ids = await sql<{ id: string }>(
       em,
       `SELECT c.id FROM cases c WHERE ${whereSql} ORDER BY c.accepted_at DESC, c.id DESC LIMIT ? OFFSET ?`,
-      [...params, pageSize, (page - 1) * pageSize],
+      [...scoped, pageSize, (page - 1) * pageSize],
     );
     const rows = ids.length ? await em.findBy(CaseRecord, { id: In(ids.map((r) => r.id)) }) : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -290,7 +292,7 @@ export class CasesService {
         detail: { cases: items.map((i) => i.id) },
       });
     }
-    return { items, total: Number(total), page, pageSize };
+    return { items, total, page, pageSize };
   }
 
   /** The case if the caller may read it (R-S1); otherwise CASE_NOT_FOUND, and the attempt is logged. */

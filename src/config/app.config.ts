@@ -38,6 +38,7 @@ export class Environment {
   @IsOptional() @IsIn(['calendar', 'working']) COURT_REFERRAL_DAY_KIND?: 'calendar' | 'working';
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10) COURT_REFERRAL_MAX_EXTENSIONS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365) COURT_REFERRAL_EXTENSION_DAYS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_000_000) CASE_LIST_SET_LIMIT?: number;
   @IsOptional() @IsIn(['off', 'error', 'warn', 'log']) LOG_LEVEL?: LogLevelSetting;
 }
 
@@ -65,6 +66,8 @@ export interface AppConfig {
   deadlines: { reminderDays: number; sweepIntervalMs: number; sweepBatch: number; sweepSliceMs: number; sweepRoundMs: number; sweepWorkers: number; sweepFlushRows: number };
   /** R-L3: the mediation period of a court referral, from hand-over; extended only with both parties' consent. */
   courtReferral: { days: number; dayKind: 'calendar' | 'working'; maxExtensions: number; extensionDays: number };
+  /** Up to this many visible cases a case list sorts the set, beyond it walks the cases by date (src/cases/jurisdiction.ts). */
+  caseListSetLimit: number;
   logLevel: LogLevelSetting;
 }
 
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxExtensions: parsed.COURT_REFERRAL_MAX_EXTENSIONS ?? 1,
       extensionDays: parsed.COURT_REFERRAL_EXTENSION_DAYS ?? 30,
     },
+    caseListSetLimit: parsed.CASE_LIST_SET_LIMIT ?? 20_000,
     logLevel: parsed.LOG_LEVEL ?? 'log',
   };
 }
