@@ -65,11 +65,11 @@ export function visibleCaseIds(actor: Actor): SqlCondition {
 
 /**
  * How a case list finds the caller's cases. It counts the visible set from case_access's indexes
- * (milliseconds for a committee or an office); a set of up to `setLimit` cases (CASE_LIST_SET_LIMIT, 20,000), or any set when
- * the list is filtered (a walk would probe most of the record to find a few matches), is then read
- * by id and sorted. A larger unfiltered set — a county over many years — is found by walking the
- * cases in date order and probing each one's access, which stops after a page. A city's set is
- * most of the record, so it is not counted first: the walk at once.
+ * (milliseconds for a committee or an office). A set of up to `setLimit` cases (CASE_LIST_SET_LIMIT,
+ * default 20,000), or any set when the list is filtered (a walk would probe most of the record to
+ * find a few matches), is then read by id and sorted. A larger unfiltered set — a county over many
+ * years — is found by walking the cases in date order and probing each one's access, which stops
+ * after a page. A city's set is most of the record, so it is not counted first: the walk at once.
  */
 export async function caseListScope(count: (sql: string, params: unknown[]) => Promise<number>, actor: Actor, filtered: boolean, setLimit: number) {
   if (actor.unit.tier === 'city') return { scope: visibleCases(actor), visible: undefined };

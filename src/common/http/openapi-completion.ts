@@ -1,7 +1,8 @@
-// The error answers of the HTTP contract (api.md "General"), written into the OpenAPI document so
-// that a generated client knows them: one schema, ApiError, and on each operation the statuses it
-// can answer with. Which ones follow from what the operation is (the filter in ./error.filter.ts
-// gives every refusal this shape), not from a list kept by hand beside each route.
+// What Nest's explorer cannot write into the OpenAPI document by itself: the error answers of the
+// HTTP contract (api.md "General") — one schema, ApiError, and on each operation the statuses it
+// can answer with — and schemas that are data, not classes (the monthly form's Figures). Which
+// error statuses an operation has follows from what it is (the filter in ./error.filter.ts gives
+// every refusal this shape), not from a list kept by hand beside each route.
 import type { OpenAPIObject } from '@nestjs/swagger';
 
 type Operation = OpenAPIObject['paths'][string]['get'] & object;
