@@ -3,10 +3,11 @@
 // page 1, page 100, a filter (red risk) and a name search, each p50 / p99 over repeated requests,
 // beside the same count and page read straight through better-sqlite3 in the same run, written
 // the two plain ways (from the visible set; walking the cases by date), and the better of the two.
-// Needs bench/out/statistics-1000000 (npm run bench:statistics, or npm run seed:volume -- --cases
-// 1000000 with DATA_DIR=bench/out/statistics-1000000). SQLite only.
-// Usage: npm run bench:case-list [-- --runs 20]
+// Needs bench/statistics' generated database: bench/out/statistics-1000000 on SQLite, or with --pg
+// the schema bench_statistics_1000000 at SANDIAO_BENCH_PG_URL (npm run bench:statistics makes both).
+// Usage: npm run bench:case-list [-- --runs 20 --pg]
 import Sqlite from 'better-sqlite3';
+import { Client } from 'pg';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,7 +16,27 @@ import { visibleCaseIds, visibleCases } from '../../src/cases/jurisdiction';
 import { login, machineLine, startServer } from '../support/server';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 20;
+const onPostgres = process.argv.includes('--pg');
 const dataDir = resolve('bench', 'out', 'statistics-1000000');
+const pgUrl = process.env.SANDIAO_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const pgSchema = 'bench_statistics_1000000';
+
+/** A statement through the raw driver, `?` placeholders on both databases. */
+type RawQuery = (text: string, params: unknown[]) => Promise<{ id: string }[]>;
+
+async function rawDriver(): Promise<{ query: RawQuery; close: () => Promise<void> }> {
+  if (onPostgres) {
+    const pg = new Client({ connectionString: pgUrl, options: `-c search_path=${pgSchema}` });
+    await pg.connect();
+    const numbered = (text: string) => {
+      let n = 0;
+      return text.replace(/\?/g, () => `$${++n}`);
+    };
+    return { query: async (text, params) => (await pg.query(numbered(text), params)).rows, close: async () => void (await pg.end()) };
+  }
+  const db = new Sqlite(join(dataDir, 'sandiao.sqlite'), { readonly: true });
+  return { query: async (text, params) => db.prepare(text).all(...params) as { id: string }[], close: async () => void db.close() };
+}
 
 // Who lists, and the unit facts their jurisdiction follows from (src/cases/jurisdiction.ts).
 const callers: { username: string; actor: Actor }[] = [
@@ -43,34 +64,35 @@ const ms = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e6;
  * sort it), or walking the cases by date and probing each one's access (count by the same probe).
  * Then the page's case rows with their parties.
  */
-function rawPage(db: Sqlite.Database, actor: Actor, offset: number, way: 'set' | 'walk'): void {
+async function rawPage(query: RawQuery, actor: Actor, offset: number, way: 'set' | 'walk'): Promise<void> {
   const ids = visibleCaseIds(actor);
   const probe = visibleCases(actor);
   const [scope, params] = way === 'set' ? [`c.id IN (${ids.sql})`, ids.params] : [probe.sql, probe.params];
-  if (way === 'set') db.prepare(`SELECT COUNT(*) AS n FROM (${ids.sql}) v`).get(...ids.params);
-  else db.prepare(`SELECT COUNT(*) AS n FROM cases c WHERE ${scope}`).get(...params);
-  const page = db.prepare(`SELECT c.* FROM cases c WHERE ${scope} ORDER BY c.accepted_at DESC, c.id DESC LIMIT 20 OFFSET ?`).all(...params, offset) as { id: string }[];
-  if (page.length) db.prepare(`SELECT * FROM parties WHERE case_id IN (${page.map(() => '?').join(', ')}) ORDER BY seq`).all(...page.map((c) => c.id));
+  if (way === 'set') await query(`SELECT COUNT(*) AS n FROM (${ids.sql}) v`, ids.params);
+  else await query(`SELECT COUNT(*) AS n FROM cases c WHERE ${scope}`, params);
+  const page = await query(`SELECT c.* FROM cases c WHERE ${scope} ORDER BY c.accepted_at DESC, c.id DESC LIMIT 20 OFFSET ?`, [...params, offset]);
+  if (page.length) await query(`SELECT * FROM parties WHERE case_id IN (${page.map(() => '?').join(', ')}) ORDER BY seq`, page.map((c) => c.id));
 }
 
-function rawMedian(db: Sqlite.Database, actor: Actor, offset: number, way: 'set' | 'walk'): number {
+async function rawMedian(query: RawQuery, actor: Actor, offset: number, way: 'set' | 'walk'): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < 4; i++) {
     const started = process.hrtime.bigint();
-    rawPage(db, actor, offset, way);
+    await rawPage(query, actor, offset, way);
     if (i > 0) times.push(ms(started));
   }
   return percentile(times, 50);
 }
 
 async function main() {
-  if (!existsSync(join(dataDir, 'sandiao.sqlite'))) {
+  if (!onPostgres && !existsSync(join(dataDir, 'sandiao.sqlite'))) {
     console.error(`缺少 ${dataDir}：请先运行 npm run bench:statistics（或 seed:volume）生成 1,000,000 件案件。`);
     process.exit(1);
   }
-  console.log(`machine: ${machineLine()}; ${new Date().toISOString()}; load ${loadavg()[0].toFixed(1)}; ${runs} requests each`);
-  const server = await startServer({ DATA_DIR: dataDir, DEADLINE_SWEEP_INTERVAL_MS: '0' });
-  const db = new Sqlite(join(dataDir, 'sandiao.sqlite'), { readonly: true });
+  console.log(`${onPostgres ? 'PostgreSQL' : 'SQLite'}; machine: ${machineLine()}; ${new Date().toISOString()}; load ${loadavg()[0].toFixed(1)}; ${runs} requests each`);
+  const database: Record<string, string> = onPostgres ? { DATABASE_URL: pgUrl, DATABASE_SCHEMA: pgSchema, DATA_DIR: resolve('bench', 'out', 'statistics-pg') } : { DATA_DIR: dataDir };
+  const server = await startServer({ ...database, DEADLINE_SWEEP_INTERVAL_MS: '0' });
+  const raw = await rawDriver();
   try {
     console.log('| caller | list | HTTP p50 / p99 | total | raw driver p50, count + page, same run: from the set / walking by date |\n|---|---|---|---|---|');
     for (const { username, actor } of callers) {
@@ -89,7 +111,7 @@ async function main() {
         let rawText = '—';
         if (!query || query.startsWith('&page=')) {
           const offset = query ? 99 * 20 : 0;
-          const [set, walk] = [rawMedian(db, actor, offset, 'set'), rawMedian(db, actor, offset, 'walk')];
+          const [set, walk] = [await rawMedian(raw.query, actor, offset, 'set'), await rawMedian(raw.query, actor, offset, 'walk')];
           const best = Math.min(set, walk);
           rawText = `set ${set.toFixed(1)} / walk ${walk.toFixed(1)} ms; HTTP ÷ best ${(percentile(times, 50) / best).toFixed(2)}×`;
         }
@@ -97,7 +119,7 @@ async function main() {
       }
     }
   } finally {
-    db.close();
+    await raw.close();
     await server.stop();
   }
 }
