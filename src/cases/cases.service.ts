@@ -264,7 +264,11 @@ export class CasesService {
     }
     const em = this.db.reader;
     const count = async (text: string, values: unknown[]) => Number((await sql<{ n: number | string }>(em, text, values))[0].n);
-    const { scope, visible } = await caseListScope(count, user.actor, where.length > 0, this.config.caseListSetLimit);
+    const { scope, visible } = await caseListScope(count, user.actor, {
+      filtered: where.length > 0,
+      setLimit: this.config.caseListSetLimit,
+      postgres: this.db.isPostgres,
+    });
     const whereSql = [scope.sql, ...where].join(' AND ');
     const scoped = [...scope.params, ...params];
     const total = where.length === 0 && visible !== undefined ? visible : await count(`SELECT COUNT(*) AS n FROM cases c WHERE ${whereSql}`, scoped);

@@ -63,18 +63,27 @@ export function visibleCaseIds(actor: Actor): SqlCondition {
   };
 }
 
+export interface CaseListPlan {
+  /** The list has filters besides visibility. */
+  filtered: boolean;
+  /** CASE_LIST_SET_LIMIT (default 20,000). */
+  setLimit: number;
+  postgres: boolean;
+}
+
 /**
  * How a case list finds the caller's cases. It counts the visible set from case_access's indexes
- * (milliseconds for a committee or an office). A set of up to `setLimit` cases (CASE_LIST_SET_LIMIT,
- * default 20,000), or any set when the list is filtered (a walk would probe most of the record to
- * find a few matches), is then read by id and sorted. A larger unfiltered set — a county over many
- * years — is found by walking the cases in date order and probing each one's access, which stops
- * after a page. A city's set is most of the record, so it is not counted first: the walk at once.
+ * (milliseconds for a committee or an office). A set of up to `setLimit` cases is then read by id
+ * and sorted. A larger set — a county over many years — is found by walking the cases in date
+ * order and probing each one's access, which stops after a page; filtered, SQLite still reads
+ * the set (a walk would probe most of the record to find a few matches), while PostgreSQL is left
+ * the probe, which it answers by scanning the cases in parallel. A city's set is most of the
+ * record, so it is not counted first: the walk at once.
  */
-export async function caseListScope(count: (sql: string, params: unknown[]) => Promise<number>, actor: Actor, filtered: boolean, setLimit: number) {
+export async function caseListScope(count: (sql: string, params: unknown[]) => Promise<number>, actor: Actor, plan: CaseListPlan) {
   if (actor.unit.tier === 'city') return { scope: visibleCases(actor), visible: undefined };
   const ids = visibleCaseIds(actor);
   const visible = await count(`SELECT COUNT(*) AS n FROM (${ids.sql}) v`, ids.params);
-  const scope = filtered || visible <= setLimit ? { sql: `c.id IN (${ids.sql})`, params: ids.params } : visibleCases(actor);
-  return { scope, visible };
+  const fromSet = visible <= plan.setLimit || (plan.filtered && !plan.postgres);
+  return { scope: fromSet ? { sql: `c.id IN (${ids.sql})`, params: ids.params } : visibleCases(actor), visible };
 }
