@@ -227,7 +227,7 @@ export class PostgresBulkWriter extends Buffered {
     if (failed.length) throw new Error(`indexes not rebuilt:\n${failed.join('\n')}`);
     // VACUUM as well: after a bulk load no page is marked all-visible, so index-only scans (a case
     // list's access set) would read the table until autovacuum came round — not how a live system runs.
-    await this.client.query('VACUUM (ANALYZE)');
+    await this.client.query(`VACUUM (ANALYZE) ${Object.keys(volumeTables).join(', ')}`);
     await this.client.end();
   }
 }
