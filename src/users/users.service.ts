@@ -13,20 +13,22 @@ import { User } from '../auth/user.entity';
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../common/errors/domain.error';
 import { uuidv7 } from '../common/ids';
 import { Clock } from '../common/time/clock';
+import { toShanghaiIso } from '../common/time/instant';
 import { Database } from '../database/database';
 import { OrgsService } from '../orgs/orgs.service';
 import type { CreateUserDto, UpdateUserDto } from './user.dtos';
 
-export const publicUser = (u: User) => ({
+/** An account as the administration routes show it: lock state as of `now` (the service's clock), times in +08:00. */
+export const publicUser = (u: User, now: Date) => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
   unitCode: u.unitCode,
   roles: u.roles,
   disabled: u.disabled,
-  locked: !!u.lockedUntil && u.lockedUntil > new Date().toISOString(),
+  locked: !!u.lockedUntil && u.lockedUntil > now.toISOString(),
   totpEnabled: u.totpEnabled,
-  createdAt: u.createdAt,
+  createdAt: toShanghaiIso(u.createdAt),
 });
 
 @Injectable()
@@ -41,7 +43,8 @@ export class UsersService {
 
   async list(unitCode?: string) {
     const users = await this.db.reader.find(User, { where: unitCode ? { unitCode } : {}, order: { username: 'ASC' }, take: 500 });
-    return users.map(publicUser);
+    const now = this.clock.now();
+    return users.map((u) => publicUser(u, now));
   }
 
   async create(caller: AuthUser, dto: CreateUserDto) {
@@ -71,7 +74,7 @@ export class UsersService {
       await em.insert(User, user);
       await this.record(caller, 'user.created', user.id, { username: user.username, roles: user.roles }, em);
     });
-    return publicUser(user);
+    return publicUser(user, now);
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateUserDto) {
@@ -85,7 +88,7 @@ export class UsersService {
       await this.record(caller, 'user.updated', id, changes, em);
     });
     if (dto.disabled || dto.roles) await this.refreshTokens.revokeAllOf(id, this.clock.now());
-    return publicUser({ ...user, ...changes } as User);
+    return publicUser({ ...user, ...changes } as User, this.clock.now());
   }
 
   async resetPassword(caller: AuthUser, id: string, password: string): Promise<void> {

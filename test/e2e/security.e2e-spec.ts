@@ -29,6 +29,16 @@ describe('accounts and sessions', () => {
     expect(actions.map((a) => a.action)).toEqual([...Array(4).fill('auth.login-failed'), 'auth.account-locked', 'auth.login']);
   });
 
+  it('the account list shows a lock while it lasts, by the server’s clock, and times in +08:00', async () => {
+    for (let i = 0; i < 5; i++) await login('130606005-jo', 'wrong-password');
+    const secadmin = await t.as('secadmin');
+    const listed = async () => (await secadmin.get('/api/admin/users?unit=130606005-jo').expect(200)).body[0];
+    expect(await listed()).toMatchObject({ username: '130606005-jo', locked: true });
+    expect((await listed()).createdAt).toMatch(/\+08:00$/);
+    t.clock.advanceDays(16 / (24 * 60));
+    expect((await listed()).locked).toBe(false);
+  });
+
   it('the security administrator can unlock an account early', async () => {
     for (let i = 0; i < 5; i++) await login('130606004-jo', 'wrong-password');
     expect((await login('130606004-jo')).status).toBe(423);
