@@ -49,7 +49,8 @@ export class DocumentGenerator implements OnApplicationBootstrap, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    // In-flight renders are abandoned: their rows stay pending and are retried after the lease.
+    // The letters handed to the threads are finished (and recorded if the database is still open);
+    // rows not yet handed over stay pending and are claimed again after the lease.
     await this.pool?.close();
   }
 

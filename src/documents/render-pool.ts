@@ -2,6 +2,7 @@
 // the worker loads through @swc-node/register; from the SWC build it loads the compiled .js.
 import { Piscina } from 'piscina';
 import { workerEntry } from '../common/worker-entry';
+import { WorkerPool } from '../common/worker-pool';
 import type { DocumentData } from '../../templates';
 import type { RenderResult, RenderTask } from './render-task';
 
@@ -21,7 +22,7 @@ const warmUpLetter: DocumentData = {
 };
 
 export class RenderPool {
-  private readonly pool: Piscina;
+  private readonly pool: WorkerPool;
 
   constructor(
     readonly threads: number,
@@ -30,14 +31,14 @@ export class RenderPool {
     const { filename, execArgv } = workerEntry(__dirname, 'render.worker');
     // minThreads = maxThreads: the workers start (and load the typefaces) with the application,
     // so the first letter does not pay for them.
-    this.pool = new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData: { nice } });
+    this.pool = new WorkerPool(new Piscina({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 60_000, workerData: { nice } }));
   }
 
   /** Each thread draws one letter before the application reports ready, so the first real one is fast. */
   async warm(): Promise<void> {
     // A letter and a ruled form: the two shapes of drawing every template uses.
     const data = [warmUpLetter, { ...warmUpLetter, kind: 'registration-form' }];
-    await Promise.all(Array.from({ length: this.threads * 2 }, (_, i) => this.pool.run({ warmUp: true, file: '', data: data[i % 2] })));
+    await Promise.all(Array.from({ length: this.threads * 2 }, (_, i) => this.pool.run({ warmUp: true, file: '', data: data[i % 2] } satisfies RenderTask)));
   }
 
   render(task: RenderTask): Promise<RenderResult> {
@@ -48,7 +49,8 @@ export class RenderPool {
     return this.pool.queueSize;
   }
 
+  /** Finishes the letters handed over (a few seconds' worth at most), then stops the threads. */
   async close(): Promise<void> {
-    await this.pool.destroy();
+    await this.pool.close();
   }
 }

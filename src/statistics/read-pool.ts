@@ -51,6 +51,8 @@ export function statisticsReader(db: Database, threads = 2): StatisticsReader {
     dialect: 'sqlite',
     query: (text, params = []) => pool.run({ text, params }) as Promise<any[]>,
     rows: (text, params = []) => pool.run({ text, params, raw: true }) as Promise<unknown[][]>,
+    // Cut off at once (a recount may run for seconds): these threads only read SQLite, none of
+    // the zlib work that makes terminating a thread unsafe (see common/worker-pool.ts).
     close: () => pool.destroy(),
   };
 }

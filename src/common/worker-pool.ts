@@ -1,0 +1,39 @@
+// A piscina pool that is closed gracefully: the tasks handed to it finish before its threads stop.
+// Piscina's destroy() terminates threads mid-task, and its close() (5.3) stops waiting when the
+// first task ends (its flush counts one thread several times). Terminating a thread while it
+// creates a zlib stream (pdfkit, exceljs) aborts the whole process on Node 20 ("close before
+// init" in node_zlib.cc): that is how a CI run died. So the tasks are tracked here.
+import type { Piscina } from 'piscina';
+
+export class WorkerPool {
+  private readonly running = new Set<Promise<unknown>>();
+  private closing = false;
+
+  constructor(
+    private readonly pool: Piscina,
+    /** How long close() waits for the tasks before it stops the threads regardless. */
+    private readonly closeWaitMs = 30_000,
+  ) {}
+
+  run<T>(task: unknown): Promise<T> {
+    if (this.closing) return Promise.reject(new Error('the worker pool is closing'));
+    const done: Promise<T> = this.pool.run(task);
+    this.running.add(done);
+    const forget = () => this.running.delete(done);
+    done.then(forget, forget);
+    return done;
+  }
+
+  get queueSize(): number {
+    return this.pool.queueSize;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise((resolve) => (timer = setTimeout(resolve, this.closeWaitMs)));
+    await Promise.race([Promise.allSettled([...this.running]), waited]);
+    clearTimeout(timer);
+    await this.pool.destroy();
+  }
+}
