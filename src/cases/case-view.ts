@@ -5,7 +5,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { EntityManager } from 'typeorm';
 import { stateLabel, type Actor, type CaseContext } from '../../workflows/case';
 import { fenToYuan } from '../common/money';
-import { toShanghaiIso } from '../common/time/instant';
+import { toShanghaiIso, withShanghaiInstants } from '../common/time/instant';
 import { selectAs } from '../database/hydrate';
 import { partiesPeriods } from '../deadlines/clock-labels';
 import { ClockRecord } from '../deadlines/clock.entity';
@@ -71,7 +71,8 @@ export class CaseViews {
         overdue: c.status === 'running' && c.dueAt <= now.toISOString() && !partiesPeriods.includes(c.kind),
         basis: c.basis,
       })),
-      mediation: {
+      // The statechart keeps its facts' instants in UTC; the API writes every time in +08:00.
+      mediation: withShanghaiInstants({
         consents: context.consents,
         rightsNotified: context.rightsNotified,
         sessions: context.sessions,
@@ -81,13 +82,13 @@ export class CaseViews {
         followUp: context.followUp ?? null,
         failure: context.failure ?? null,
         guidance: context.guidance ?? null,
-      },
+      }),
       // §7–§8: the referrer's facts, the result letters' facts and judicial confirmation (docs/referrals.md).
-      referral: {
+      referral: withShanghaiInstants({
         court: context.courtReferral ?? null,
         petition: context.petitionReferral ?? null,
         judicialConfirmation: context.judicialConfirmation ?? null,
-      },
+      }),
     };
     // R-L5: a referring court sees the hand-off, not the mediation file.
     return seesHandOffOnly(actor, row) ? courtHandOffView(view, context) : view;

@@ -4,6 +4,7 @@
 // Sessions, notes, follow-up and prevention flags stay with the mediators.
 import type { Actor, CaseContext, CaseEventType } from '../../workflows/case';
 import type { CaseRecord } from '../cases/case.entity';
+import { withShanghaiInstants } from '../common/time/instant';
 
 /** The court that filed the case (its filing application), while the case is in other hands. */
 export const seesHandOffOnly = (actor: Actor, row: Pick<CaseRecord, 'source' | 'acceptingUnitCode' | 'handlingUnitCode'>): boolean =>
@@ -47,7 +48,7 @@ export function courtHandOffView<T extends FullView>(view: T, context: CaseConte
       'segments',
     ),
     deadlines: view.deadlines.filter((d) => handOffClocks.has(d.kind)),
-    referral: { court: context.courtReferral ?? null, petition: null, judicialConfirmation: context.judicialConfirmation ?? null },
+    referral: withShanghaiInstants({ court: context.courtReferral ?? null, petition: null, judicialConfirmation: context.judicialConfirmation ?? null }),
     /** Tells a client it is looking at the hand-off view (R-L5). */
     handOffOnly: true as const,
   };

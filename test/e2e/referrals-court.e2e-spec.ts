@@ -95,6 +95,8 @@ describe('R-L1…R-L6 a court defers a filing, the justice office mediates to ag
     expect(view.referral.court).toMatchObject({
       handedTo: { code: officeCode },
       handOverBasis: { kind: 'residence', partyId: applicantId, divisionCode: '130606002001' },
+      // Written like every other time of the API: Beijing time, +08:00.
+      handedOverAt: '2026-11-03T10:00:00.000+08:00',
     });
     expect(view.deadlines).toEqual([
       expect.objectContaining({ kind: 'peoples-mediation', status: 'running', dueAt: '2026-12-04T00:00:00.000+08:00' }),
@@ -128,6 +130,7 @@ describe('R-L1…R-L6 a court defers a filing, the justice office mediates to ag
     expect(res.body).not.toHaveProperty('mediation');
     expect(res.body).not.toHaveProperty('preventionFlags');
     expect(res.body.referral.court.result).toBeUndefined();
+    expect(res.body.referral.court.handedOverAt).toBe('2026-11-03T10:00:00.000+08:00');
     const history = await court.get(`/api/cases/${view.id}/history`);
     expect(history.body.map((h: { event: string }) => h.event)).toEqual([
       'REGISTER',

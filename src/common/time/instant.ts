@@ -20,3 +20,18 @@ export function shanghaiDate(instant: string | Date): string {
 export function startOfShanghaiDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00.000+08:00`)).toISOString();
 }
+
+const utcInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/**
+ * A copy of a free-form value (a statechart context's facts) with every UTC instant in it written
+ * with +08:00, like the API's other times. Dates without a time (a birth date) are left alone.
+ */
+export function withShanghaiInstants<T>(value: T): T {
+  if (typeof value === 'string') return (utcInstant.test(value) ? toShanghaiIso(value) : value) as T;
+  if (Array.isArray(value)) return value.map(withShanghaiInstants) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withShanghaiInstants(v)])) as T;
+  }
+  return value;
+}
