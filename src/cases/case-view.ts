@@ -69,7 +69,7 @@ export class CaseViews {
         dueAt: iso(c.dueAt),
         status: c.status,
         overdue: c.status === 'running' && c.dueAt <= now.toISOString() && !partiesPeriods.includes(c.kind),
-        basis: c.basis,
+        basis: withShanghaiInstants(c.basis),
       })),
       // The statechart keeps its facts' instants in UTC; the API writes every time in +08:00.
       mediation: withShanghaiInstants({

@@ -135,7 +135,7 @@ describe('R-D2 an administrator loads a later year', () => {
     // 2027-01-01 (a Friday) is now a holiday: the 30th working day moves from 01-29 to 02-01.
     expect(basis.lastDay).toBe('2027-02-01');
     expect(dueAt).toBe('2027-02-02T00:00:00.000+08:00');
-    expect(basis.recomputed).toEqual([{ at: '2026-12-28T01:00:00.000Z', reason: '录入2027年节假日安排后重新计算', previousLastDay: '2027-01-29' }]);
+    expect(basis.recomputed).toEqual([{ at: '2026-12-28T09:00:00.000+08:00', reason: '录入2027年节假日安排后重新计算', previousLastDay: '2027-01-29' }]);
 
     const audit = await query(`SELECT actor_username, detail FROM audit_records WHERE action = 'calendar.year-loaded'`);
     expect(audit).toHaveLength(1);

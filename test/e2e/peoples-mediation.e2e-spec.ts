@@ -89,7 +89,10 @@ describe('R-P1…R-P7 intake → consent → rights notice → mediation → wri
     expect(view.state).toBe('peoples.agreed');
     expect(view.mediation.agreement).toEqual(expect.objectContaining({ form: 'written', sealed: true, amount: '3000.00' }));
     expect(view.segments[0]).toEqual(expect.objectContaining({ outcome: 'agreement' }));
-    expect(clockOf(view, 'peoples-mediation').status).toBe('stopped');
+    const stopped = clockOf(view, 'peoples-mediation');
+    expect(stopped.status).toBe('stopped');
+    // When and why it stopped, in Beijing time like every time the API writes.
+    expect(stopped.basis.stopped).toEqual({ at: expect.stringMatching(/^2026-.*\+08:00$/), reason: expect.any(String) });
     // R-L6: the parties' 30 days to apply for judicial confirmation now run, as a clock (R-D4).
     expect(clockOf(view, 'confirmation-window')).toMatchObject({ status: 'running', basis: expect.objectContaining({ dayKind: 'calendar', days: 30 }) });
   });
