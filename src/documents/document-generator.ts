@@ -15,6 +15,15 @@ import { documentsSettings, retryDelay, type DocumentsSettings } from './documen
 import { RenderPool } from './render-pool';
 import type { RenderResult } from './render-task';
 
+/** How long an orderly stop waits for the claimed letters (a few seconds' worth at most). */
+const SHUTDOWN_WAIT_MS = 30_000;
+
+async function within(ms: number, work: () => Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work(), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
 /** UPDATE … RETURNING answers rows on SQLite and [rows, count] on PostgreSQL through TypeORM. */
 const returned = <T>(result: unknown): T[] => (Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]));
 
@@ -24,8 +33,11 @@ export class DocumentGenerator implements OnApplicationBootstrap, OnApplicationS
   readonly settings: DocumentsSettings = documentsSettings();
   private pool?: RenderPool;
   private readonly inFlight = new Set<string>();
+  /** Renders under way, each until its row is recorded: shutdown waits for them. */
+  private readonly rendering = new Set<Promise<void>>();
   private timer?: NodeJS.Timeout;
   private draining = false;
+  private drained: Promise<void> = Promise.resolve();
   private again = false;
   private closed = false;
 
@@ -49,8 +61,12 @@ export class DocumentGenerator implements OnApplicationBootstrap, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    // The letters handed to the threads are finished (and recorded if the database is still open);
-    // rows not yet handed over stay pending and are claimed again after the lease.
+    // An orderly stop renders the rows it has claimed and records them before the database closes
+    // (DatabaseModule shuts down after this module); only a crash leaves a claimed row to its lease.
+    await within(SHUTDOWN_WAIT_MS, async () => {
+      await this.drained;
+      await Promise.allSettled([...this.rendering]);
+    });
     await this.pool?.close();
   }
 
@@ -61,7 +77,7 @@ export class DocumentGenerator implements OnApplicationBootstrap, OnApplicationS
       this.again = true;
       return;
     }
-    void this.drain();
+    this.drained = this.drain();
   }
 
   /** Resolves when nothing is pending-and-due or in flight (tests, benchmarks). */
@@ -87,7 +103,7 @@ export class DocumentGenerator implements OnApplicationBootstrap, OnApplicationS
         const room = this.capacity - this.inFlight.size;
         if (room <= 0 || this.closed) break;
         const claimed = await this.claim(room);
-        for (const row of claimed) void this.renderOne(row);
+        for (const row of claimed) this.track(this.renderOne(row));
         if (claimed.length === room) this.again = true;
       } while (this.again && !this.closed);
     } catch (error) {
@@ -127,6 +143,11 @@ export class DocumentGenerator implements OnApplicationBootstrap, OnApplicationS
     const rows = await this.db.reader.find(DocumentRecord, { where: { id: In(ids.map((r) => r.id)) } });
     for (const row of rows) this.inFlight.add(row.id);
     return rows;
+  }
+
+  private track(rendering: Promise<void>): void {
+    this.rendering.add(rendering);
+    void rendering.finally(() => this.rendering.delete(rendering));
   }
 
   private async renderOne(row: DocumentRecord): Promise<void> {

@@ -1,6 +1,8 @@
 // Rendering survives its process (R-F2 "never silently lost"): a render killed mid-way leaves the
-// row pending and the next start renders it; a render that keeps failing ends `failed` with the
-// reason; R-F1 numbers stay gap-free when 100 guidance notices are issued at once.
+// row pending and the next start renders it; an orderly stop finishes what it claimed; a render that
+// keeps failing ends `failed` with the reason; R-F1 numbers stay gap-free when 100 guidance notices
+// are issued at once.
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -8,12 +10,14 @@ import { createApp } from '../../src/app.factory';
 import { ManualClock } from '../../src/common/time/clock';
 import type { AppConfig } from '../../src/config/app.config';
 import { Database } from '../../src/database/database';
+import { sql } from '../../src/database/sql';
 import { DocumentGenerator } from '../../src/documents/document-generator';
 import { fileHash } from '../../src/documents/document-files';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { intakeBody, person } from '../factories/parties';
 import { registerCase } from '../support/case-driver';
-import { demoPassword, testConfig } from '../support/test-app';
+import { api, login } from '../../bench/support/server';
+import { commandEnv, demoPassword, testConfig } from '../support/test-app';
 
 const village = '130606002001-mc';
 const justiceOffice = '130606002-jo';
@@ -60,22 +64,41 @@ async function until<T>(probe: () => Promise<T | undefined | false>, timeoutMs =
   }
 }
 
-describe('R-F2 a render killed mid-way is recovered on restart', () => {
-  it('leaves the row pending when the process dies, and the next start renders it', async () => {
+// A long summary makes a multi-page registration form: its render is still running when we act.
+const longIntake = () => intakeBody({ summary: '双方因宅基地界址、排水沟走向及院墙高度发生争执，多次协商未果。'.repeat(100) });
+
+/** The server as `npm start` runs it, in its own process, on `config`'s database. */
+async function serverProcess(config: AppConfig) {
+  const port = 4100 + Math.floor(Math.random() * 800);
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    env: { ...process.env, ...commandEnv(config), PORT: String(port), HOST: '127.0.0.1', SANDIAO_DEMO_CASES: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await until(() => fetch(`${url}/api/health`).then((r) => r.ok, () => false), 60_000);
+  return { url, child };
+}
+
+describe('R-F2 a render cut off by a crash is recovered on restart; an orderly stop finishes it', () => {
+  it('leaves the row pending when the process is killed mid-render, and the next start renders it', async () => {
     const { config, cleanup } = await freshDatabase();
+    const db = await Database.open({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, dataDir: config.dataDir }, { migrate: false });
+    const { url, child } = await serverProcess(config);
     try {
-      const first = await boot(config, '2026-11-02T09:00:00+08:00');
-      // A long summary makes a multi-page registration form: the render is still running when we pull the plug.
-      const view = await registerCase(await first.as(village), intakeBody({ summary: '双方因宅基地界址、排水沟走向及院墙高度发生争执，多次协商未果。'.repeat(100) }));
+      const token = await login(url, village);
+      const view = await api(url, token, 'POST', '/api/cases', longIntake());
       const claimed = await until(async () => {
-        const [row] = await first.rows(`SELECT id, attempts, status FROM documents WHERE case_id = ?`, view.id);
+        const [row] = await sql<{ id: string; attempts: number | string; status: string }>(db.reader, `SELECT id, attempts, status FROM documents WHERE case_id = ?`, [view.id]);
         return Number(row.attempts) === 1 && row;
       });
+      child.kill('SIGKILL'); // the process dies with its render threads
+      await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
       expect(claimed.status).toBe('pending');
-      await first.app.close(); // the worker threads are terminated mid-render
+      const [left] = await sql<{ status: string }>(db.reader, `SELECT status FROM documents WHERE id = ?`, [claimed.id]);
+      expect(left.status).toBe('pending');
 
-      // The lease has run out when the next instance starts.
-      const second = await boot(config, '2026-11-02T09:05:00+08:00');
+      // The lease (2 minutes) has run out when the next instance starts.
+      const second = await boot(config, new Date(Date.now() + 5 * 60_000).toISOString());
       try {
         await second.generator.settle();
         const [row] = await second.rows(`SELECT status, attempts, sha256, path, last_error FROM documents WHERE id = ?`, claimed.id);
@@ -84,6 +107,38 @@ describe('R-F2 a render killed mid-way is recovered on restart', () => {
         expect(await fileHash(join(config.documentsDir, row.path))).toBe(row.sha256);
       } finally {
         await second.app.close();
+      }
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await db.close();
+      await cleanup();
+    }
+  });
+
+  it('an orderly shutdown mid-render finishes the letter and records it before the database closes', async () => {
+    const { config, cleanup } = await freshDatabase();
+    try {
+      const first = await boot(config, '2026-11-02T09:00:00+08:00');
+      const view = await registerCase(await first.as(village), longIntake());
+      const claimed = await until(async () => {
+        const [row] = await first.rows(`SELECT id, attempts, status FROM documents WHERE case_id = ?`, view.id);
+        return Number(row.attempts) === 1 && row;
+      });
+      expect(claimed.status).toBe('pending');
+      await first.app.close(); // as on SIGTERM: Nest's shutdown hooks
+
+      const db = await Database.open({ databaseUrl: config.databaseUrl, databaseSchema: config.databaseSchema, dataDir: config.dataDir }, { migrate: false });
+      try {
+        const [row] = await sql<{ status: string; attempts: number | string; sha256: string; path: string }>(
+          db.reader,
+          `SELECT status, attempts, sha256, path FROM documents WHERE id = ?`,
+          [claimed.id],
+        );
+        expect(row).toEqual(expect.objectContaining({ status: 'ready' }));
+        expect(Number(row.attempts)).toBe(1);
+        expect(await fileHash(join(config.documentsDir, row.path))).toBe(row.sha256);
+      } finally {
+        await db.close();
       }
     } finally {
       await cleanup();
