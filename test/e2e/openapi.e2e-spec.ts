@@ -81,10 +81,19 @@ describe('OpenAPI at /api/docs-json', () => {
   });
 });
 
+const utcInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** Every time the API writes is Beijing time with its offset (api.md: "times in ISO 8601 with offset"). */
+function utcTimes(value: unknown, at: string): string[] {
+  if (typeof value === 'string') return utcInstant.test(value) ? [`${at}: ${value} is UTC, not +08:00`] : [];
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, field]) => utcTimes(field, `${at}.${key}`));
+  return [];
+}
+
 /**
  * Where a value departs from a schema of the document: a field the schema does not name, a required
- * field missing, a null where none is allowed, or the wrong type. Free-form objects
- * (additionalProperties: true) are taken as they come.
+ * field missing, a null where none is allowed, the wrong type, or a time written in UTC. Free-form
+ * objects (additionalProperties: true) are taken as they come, but for their times.
  */
 function departures(value: unknown, schema: any, at: string): string[] {
   if (schema.$ref) return departures(value, document.components.schemas[schema.$ref.split('/').pop()], at);
@@ -95,7 +104,9 @@ function departures(value: unknown, schema: any, at: string): string[] {
     case 'array':
       return Array.isArray(value) ? value.flatMap((item, i) => departures(item, schema.items, `${at}[${i}]`)) : [`${at}: not an array`];
     case 'string':
-      return typeof value === 'string' && (!schema.enum || schema.enum.includes(value)) ? [] : [`${at}: ${JSON.stringify(value)} is not ${schema.enum ? schema.enum.join('|') : 'a string'}`];
+      return typeof value === 'string' && (!schema.enum || schema.enum.includes(value))
+        ? utcTimes(value, at)
+        : [`${at}: ${JSON.stringify(value)} is not ${schema.enum ? schema.enum.join('|') : 'a string'}`];
     case 'number':
     case 'integer':
       return typeof value === 'number' ? [] : [`${at}: not a number`];
@@ -106,7 +117,7 @@ function departures(value: unknown, schema: any, at: string): string[] {
   if (typeof schema.additionalProperties === 'object') {
     return Object.entries(value).flatMap(([key, field]) => departures(field, schema.additionalProperties, `${at}.${key}`));
   }
-  if (!schema.properties) return [];
+  if (!schema.properties) return utcTimes(value, at);
   const fields = value as Record<string, unknown>;
   return [
     ...Object.keys(fields).filter((key) => !(key in schema.properties)).map((key) => `${at}.${key}: not documented`),
