@@ -30,10 +30,16 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closing = true;
-    let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise((resolve) => (timer = setTimeout(resolve, this.closeWaitMs)));
-    await Promise.race([Promise.allSettled([...this.running]), waited]);
-    clearTimeout(timer);
+    await within(this.closeWaitMs, async () => {
+      await Promise.allSettled([...this.running]);
+    });
     await this.pool.destroy();
   }
+}
+
+/** Waits for `work`, or `ms` at most (a stop must not hang on a task that never ends). */
+export async function within(ms: number, work: () => Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work(), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

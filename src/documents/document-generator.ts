@@ -6,6 +6,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Clock } from '../common/time/clock';
+import { within } from '../common/worker-pool';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { Database } from '../database/database';
 import { sql } from '../database/sql';
@@ -17,12 +18,6 @@ import type { RenderResult } from './render-task';
 
 /** How long an orderly stop waits for the claimed letters (a few seconds' worth at most). */
 const SHUTDOWN_WAIT_MS = 30_000;
-
-async function within(ms: number, work: () => Promise<void>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([work(), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
-}
 
 /** UPDATE … RETURNING answers rows on SQLite and [rows, count] on PostgreSQL through TypeORM. */
 const returned = <T>(result: unknown): T[] => (Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]));

@@ -75,11 +75,13 @@ async function check(row: DocumentRecord, documentsDir: string, pool?: RenderPoo
     return `${row.number}：文件缺失（${row.path}）`;
   }
   if (sha256(bytes) !== row.sha256) return `${row.number}：文件内容与登记的哈希值不符（${row.path}）`;
-  if (pool) {
+  if (!pool) return null;
+  try {
     const again = await pool.render({ data: renderInput(row), file: '', templateVersion: row.templateVersion ?? undefined, returnBytes: true });
-    if (!Buffer.from(again.bytes!).equals(bytes)) return `${row.number}：按第 ${row.templateVersion} 版模板重新生成的内容与存档不同`;
+    return Buffer.from(again.bytes!).equals(bytes) ? null : `${row.number}：按第 ${row.templateVersion} 版模板重新生成的内容与存档不同`;
+  } catch (error) {
+    return `${row.number}：无法重新生成（${error instanceof Error ? error.message : error}）`;
   }
-  return null;
 }
 
 main().catch((error) => {
