@@ -2,7 +2,6 @@
 // against the files and rows the application wrote: it counts its progress, passes an intact archive,
 // and names each letter whose file is missing or altered — and, with --rerender, each whose stored
 // facts no longer draw the archived bytes.
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from '../../src/database/sql';
@@ -10,7 +9,7 @@ import { intakeBody } from '../factories/parties';
 import { registerCase } from '../support/case-driver';
 import { documentsOf } from '../support/case-documents';
 import { dbQuery } from '../support/db-query';
-import { commandEnv, startTestApp, type TestApp } from '../support/test-app';
+import { runCommand, startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,13 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function verify(...args: string[]): { status: number | null; output: string } {
-  const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'src/documents/cli/verify.ts', ...args], {
-    env: { ...process.env, ...commandEnv(t.config) },
-    encoding: 'utf8',
-  });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
-}
+const verify = (...args: string[]) => runCommand(t.config, 'src/documents/cli/verify.ts', ...args);
 
 describe('R-F2 the document check proves every archived letter against its recorded hash', () => {
   let letters: { id: string; number: string; path: string }[];

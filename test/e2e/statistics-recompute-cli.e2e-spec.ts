@@ -1,11 +1,10 @@
 // The operator's recompute command (`npm run statistics:recompute [-- --repair]`, src/cli) run as a
 // process against the database the application writes: it shows its progress over the recount's
 // passes, names each difference in Chinese and fails, and --repair rewrites the summary.
-import { spawnSync } from 'node:child_process';
 import { sql } from '../../src/database/sql';
 import { intake } from '../support/statistics-driver';
 import { dbQuery } from '../support/db-query';
-import { commandEnv, startTestApp, type TestApp } from '../support/test-app';
+import { runCommand, startTestApp, type TestApp } from '../support/test-app';
 
 const OFFICE = '130606002-jo';
 let t: TestApp;
@@ -15,13 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function recompute(...args: string[]): { status: number | null; output: string } {
-  const run = spawnSync(process.execPath, ['-r', '@swc-node/register', 'src/cli/statistics-recompute.ts', ...args], {
-    env: { ...process.env, ...commandEnv(t.config) },
-    encoding: 'utf8',
-  });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
-}
+const recompute = (...args: string[]) => runCommand(t.config, 'src/cli/statistics-recompute.ts', ...args);
 
 const mediatedAt = async (unitCode: string, month: string) =>
   Number((await dbQuery(t)('SELECT mediated FROM statistics_monthly WHERE unit_code = ? AND month = ? AND track = ?', unitCode, month, 'peoples'))[0]?.mediated);

@@ -1,6 +1,7 @@
 // Starts the real application on a fresh database for one test file: SQLite in a temporary
 // folder by default, or a fresh PostgreSQL schema when SANDIAO_TEST_DB=postgres.
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +57,15 @@ function baseEnv(dataDir: string, schema: string | undefined): Record<string, st
 
 /** The environment a command-line tool (src/cli) needs to work on a test app's database. */
 export const commandEnv = (config: AppConfig): Record<string, string> => baseEnv(config.dataDir, config.databaseSchema);
+
+/** Runs a command-line tool from its TypeScript source on a test app's database, as an operator would. */
+export function runCommand(config: AppConfig, script: string, ...args: string[]): { status: number | null; output: string } {
+  const run = spawnSync(process.execPath, ['-r', '@swc-node/register', script, ...args], {
+    env: { ...process.env, ...commandEnv(config) },
+    encoding: 'utf8',
+  });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
 
 export async function testConfig(env: Record<string, string> = {}): Promise<{ config: AppConfig; cleanup: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sandiao-test-'));
