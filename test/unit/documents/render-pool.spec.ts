@@ -19,16 +19,16 @@ describe('render pool closing while letters are being drawn', () => {
     await pool.warm();
     const letters = ['guidance-notice', 'registration-form'].map((kind) => {
       const file = join(dir, `${kind}.pdf`);
-      return { file, done: pool.render({ data: samples[kind], file }) };
+      return { kind, file, done: pool.render({ data: samples[kind], file }) };
     });
     await pool.close();
 
-    for (const { file, done } of letters) {
+    for (const { kind, file, done } of letters) {
       const result = await done;
       expect(result.pages).toBeGreaterThan(0);
       expect(existsSync(file)).toBe(true);
       const { flat } = await pdfText(readFileSync(file));
-      expect(flat).toContain(samples[file.endsWith('guidance-notice.pdf') ? 'guidance-notice' : 'registration-form'].content.title);
+      expect(flat).toContain(samples[kind].content.title);
     }
   });
 });
