@@ -34,6 +34,7 @@ export class Environment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(10_000) DEADLINE_SWEEP_ROUND_MS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(16) DEADLINE_SWEEP_WORKERS?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000) DEADLINE_SWEEP_FLUSH_ROWS?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(5) @Max(100) DEADLINE_SWEEP_SHARE_PERCENT?: number;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(365) COURT_REFERRAL_DAYS?: number;
   @IsOptional() @IsIn(['calendar', 'working']) COURT_REFERRAL_DAY_KIND?: 'calendar' | 'working';
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10) COURT_REFERRAL_MAX_EXTENSIONS?: number;
@@ -63,7 +64,7 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   mediation: { days: number; dayKind: 'calendar' | 'working'; maxExtensions: number; extensionDays: number };
   /** Legal clocks (docs/deadlines.md): reminder lead, sweeper polling (0 = no polling), batch and time slice. */
-  deadlines: { reminderDays: number; sweepIntervalMs: number; sweepBatch: number; sweepSliceMs: number; sweepRoundMs: number; sweepWorkers: number; sweepFlushRows: number };
+  deadlines: { reminderDays: number; sweepIntervalMs: number; sweepBatch: number; sweepSliceMs: number; sweepRoundMs: number; sweepWorkers: number; sweepFlushRows: number; sweepSharePercent: number };
   /** R-L3: the mediation period of a court referral, from hand-over; extended only with both parties' consent. */
   courtReferral: { days: number; dayKind: 'calendar' | 'working'; maxExtensions: number; extensionDays: number };
   /** Up to this many visible cases a case list sorts the set, beyond it walks the cases by date (src/cases/jurisdiction.ts). */
@@ -112,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sweepRoundMs: parsed.DEADLINE_SWEEP_ROUND_MS ?? 100,
       sweepWorkers: parsed.DEADLINE_SWEEP_WORKERS ?? 1,
       sweepFlushRows: parsed.DEADLINE_SWEEP_FLUSH_ROWS ?? 50,
+      // SQLite: the sweep shares the server's one thread with the requests, so it takes half the
+      // time at most; PostgreSQL's rounds mostly wait on the database, and pacing them only slowed them.
+      sweepSharePercent: parsed.DEADLINE_SWEEP_SHARE_PERCENT ?? (parsed.DATABASE_URL ? 100 : 50),
     },
     courtReferral: {
       days: parsed.COURT_REFERRAL_DAYS ?? 30,

@@ -29,6 +29,7 @@ import { clockLabel } from './clock-labels';
 import { markStopped } from './clock-keeper';
 import type { ClockBasis } from './clock.entity';
 import { HolidayCalendar } from './holiday-calendar';
+import { SweepPacer } from './sweep-pacer';
 import { WalCheckpointer } from './wal-checkpointer';
 import { zhDate } from './period';
 
@@ -172,7 +173,7 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
     // them apart, as it does between instances). SQLite has one writer.
     const workers = this.db.isPostgres ? this.config.deadlines.sweepWorkers : 1;
     try {
-      await Promise.all(Array.from({ length: workers }, () => this.fireAll(now, report)));
+      await Promise.all(Array.from({ length: workers }, () => this.fireAll(now, report, new SweepPacer(this.config.deadlines.sweepSharePercent))));
       await this.drain((tx) => this.remindSome(tx, now, report));
     } finally {
       await this.releaseCheckpoints();
@@ -218,7 +219,7 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
    * tenth of the work); if any clock of it fails, the round is undone and run again carefully,
    * each clock in its own savepoint, so one bad clock cannot hold the others back.
    */
-  private async fireAll(now: Date, report: SweepReport): Promise<void> {
+  private async fireAll(now: Date, report: SweepReport, pacer: SweepPacer): Promise<void> {
     let careful = false;
     // Claim about what a round gets through in its time budget, not more: on PostgreSQL every
     // claimed row is locked for the whole round.
@@ -227,7 +228,7 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
     while (!this.closing) {
       let round: RoundTally;
       try {
-        round = await this.db.write((tx) => this.fireSome(tx, now, careful, claim));
+        round = await this.db.write((tx) => this.fireSome(tx, now, careful, claim, pacer));
       } catch (error) {
         if (error instanceof RoundAborted && !careful) {
           careful = true;
@@ -244,7 +245,7 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
       claim = Math.min(this.config.deadlines.sweepBatch, Math.max(10, Math.ceil(round.handled * 1.5)));
       handled += round.handled;
       if (handled >= this.config.deadlines.sweepBatch) this.takeOverCheckpoints();
-      await nextTurn();
+      await pacer.pause();
     }
   }
 
@@ -253,7 +254,7 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
    * locks both rows and skips any already locked — by another instance's sweep, or by a request
    * working on that case — so nothing ever waits for a lock while holding one (no deadlocks).
    */
-  private async fireSome(tx: Tx, now: Date, careful: boolean, claim: number): Promise<RoundTally> {
+  private async fireSome(tx: Tx, now: Date, careful: boolean, claim: number, pacer: SweepPacer): Promise<RoundTally> {
     const at = now.toISOString();
     // Narrow rows: the claim of a whole batch is one synchronous statement on SQLite, so it must
     // be cheap; each case row is read when its turn comes.
@@ -286,14 +287,14 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
       }
       tally.handled += 1;
       if (performance.now() > sliceEnds) {
-        await nextTurn();
+        await pacer.pause();
         sliceEnds = performance.now() + sweepSliceMs;
       }
     }
     // The flush lets the event loop go between statements, as the round does between slices: a few
     // dozen rows each. On SQLite a statement holds the thread (200 rows took 4–5 ms); on PostgreSQL
     // building and sending a 200-row statement did (event-loop p99 during a sweep 6.1–6.6 → 4.2–5.5 ms).
-    if (batch) await batch.flush(tx.em, nextTurn, this.config.deadlines.sweepFlushRows).catch((error) => Promise.reject(new RoundAborted(error)));
+    if (batch) await batch.flush(tx.em, () => pacer.pause(), this.config.deadlines.sweepFlushRows).catch((error) => Promise.reject(new RoundAborted(error)));
     await this.markFired(tx, fired, firedAt);
     return tally;
   }
