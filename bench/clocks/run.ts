@@ -3,7 +3,7 @@
 // with nothing to sweep beside the same reads while the sweep runs (target: p99 at most 2×).
 // Runs the built server (dist/) in a child process, on SQLite (the default deployment) or, with
 // --pg, on a fresh schema of the PostgreSQL at SANDIAO_TEST_PG_URL (default 127.0.0.1:5432/test).
-// Usage: npm run bench:clocks [-- --clocks 10000 --rate 100 --seconds 8 --pg]
+// Usage: npm run bench:clocks [-- --clocks 10000 --rate 100 --seconds 8 --pg [--analyze]]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ const rate = arg('rate', 100);
 const idleSeconds = arg('seconds', 8);
 const office = '130606002-jo';
 const onPostgres = process.argv.includes('--pg');
+const analyze = process.argv.includes('--analyze');
 const pgUrl = process.env.SANDIAO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `bench_clocks_${process.pid}`;
 
@@ -111,7 +112,7 @@ async function main() {
     await onPg(`CREATE SCHEMA ${schema}`);
     Object.assign(env, { DATABASE_URL: pgUrl, DATABASE_SCHEMA: schema });
   }
-  console.log(`database: ${onPostgres ? `PostgreSQL (${schema})` : 'SQLite (WAL, each acknowledged commit fsynced off the main thread)'}`);
+  console.log(`database: ${onPostgres ? `PostgreSQL (${schema}${analyze ? ', statistics gathered after the copy' : ', no statistics after the copy'})` : 'SQLite (WAL, each acknowledged commit fsynced off the main thread)'}`);
   let server = await startServer(env);
   try {
     // One real case through HTTP, then copies of it straight into the database.
@@ -129,6 +130,9 @@ async function main() {
     let ids: string[];
     if (onPostgres) {
       ids = await cloneDueCasesPg(pgUrl, schema, template.id, clocks - 1, dueAt);
+      // --analyze: planner statistics for the copies, as autovacuum gathers them within a minute or so;
+      // without them the sweep meets a database fresh from a bulk import, and so do the reads.
+      if (analyze) await onPg(`ANALYZE ${['cases', 'case_access', 'parties', 'clocks', 'prevention_flags'].map((t) => `${schema}.${t}`).join(', ')}`);
     } else {
       ids = cloneDueCases(dataDir, template.id, clocks - 1, dueAt);
       const { default: Sqlite } = await import('better-sqlite3');
