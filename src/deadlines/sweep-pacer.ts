@@ -3,9 +3,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Paces a mass sweep: it may take at most `sharePercent` of the wall time, resting after each
- * stretch of work in proportion to it. On two cores a sweep going flat out leaves requests waiting
- * for the CPU (the server's thread, PostgreSQL's backend and the clients share them); the legal
- * clocks do not need the speed — 10,000 due at once are allowed 10 s. Rests shorter than the
+ * stretch of work in proportion to it. Going flat out, a sweep on SQLite keeps the server's one
+ * thread and one of two cores busy, and requests wait for them; the legal clocks do not need the
+ * speed — 10,000 due at once are allowed 10 s. Rests shorter than the
  * timer's millisecond are owed and taken together; at 100 % a pause is one turn of the event loop.
  */
 export class SweepPacer {

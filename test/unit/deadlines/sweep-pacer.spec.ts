@@ -13,12 +13,15 @@ async function endedAfter(pause: Promise<void>, ms: number): Promise<boolean> {
 beforeEach(() => jest.useFakeTimers({ now: new Date('2026-12-07T02:00:00+08:00') }));
 afterEach(() => jest.useRealTimers());
 
-describe('a sweep allowed half the time', () => {
-  it('rests as long as it worked before going on', async () => {
-    const pacer = new SweepPacer(50);
-    jest.advanceTimersByTime(4); // four milliseconds of work
+describe('a sweep allowed part of the time', () => {
+  it.each([
+    [50, 4, 4],
+    [20, 2, 8],
+  ])('at %i %% rests after %i ms of work for %i ms before going on', async (share, worked, rest) => {
+    const pacer = new SweepPacer(share);
+    jest.advanceTimersByTime(worked);
     const pause = pacer.pause();
-    expect(await endedAfter(pause, 3)).toBe(false);
+    expect(await endedAfter(pause, rest - 1)).toBe(false);
     expect(await endedAfter(pause, 1)).toBe(true);
   });
 
@@ -32,16 +35,6 @@ describe('a sweep allowed half the time', () => {
     const third = pacer.pause(); // 1.2 ms owed: one millisecond of rest now
     expect(await endedAfter(third, 0)).toBe(false);
     expect(await endedAfter(third, 1)).toBe(true);
-  });
-});
-
-describe('a sweep allowed a fifth of the time', () => {
-  it('rests four times as long as it worked', async () => {
-    const pacer = new SweepPacer(20);
-    jest.advanceTimersByTime(2);
-    const pause = pacer.pause();
-    expect(await endedAfter(pause, 7)).toBe(false);
-    expect(await endedAfter(pause, 1)).toBe(true);
   });
 });
 
