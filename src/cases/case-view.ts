@@ -91,7 +91,7 @@ export class CaseViews {
       }),
     };
     // R-L5: a referring court sees the hand-off, not the mediation file.
-    return seesHandOffOnly(actor, row) ? courtHandOffView(view, context) : view;
+    return seesHandOffOnly(actor, row) ? courtHandOffView(view) : view;
   }
 
   /** The fields a list shows; always masked. */

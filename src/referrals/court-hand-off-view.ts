@@ -2,9 +2,8 @@
 // office or committee holds the case, only what the hand-off needs — the filing, the parties, who
 // mediates and until when, and the result letter's facts (the agreement only once reported).
 // Sessions, notes, follow-up and prevention flags stay with the mediators.
-import type { Actor, CaseContext, CaseEventType } from '../../workflows/case';
+import type { Actor, CaseEventType } from '../../workflows/case';
 import type { CaseRecord } from '../cases/case.entity';
-import { withShanghaiInstants } from '../common/time/instant';
 
 /** The court that filed the case (its filing application), while the case is in other hands. */
 export const seesHandOffOnly = (actor: Actor, row: Pick<CaseRecord, 'source' | 'acceptingUnitCode' | 'handlingUnitCode'>): boolean =>
@@ -18,10 +17,11 @@ const handOffClocks = new Set(['peoples-mediation', 'confirmation-acceptance', '
 
 interface FullView {
   deadlines: { kind: string }[];
+  referral: { court: unknown; judicialConfirmation: unknown };
   [field: string]: unknown;
 }
 
-export function courtHandOffView<T extends FullView>(view: T, context: CaseContext) {
+export function courtHandOffView<T extends FullView>(view: T) {
   const pick = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, view[k]])) as Pick<T, K>;
   return {
     ...pick(
@@ -48,7 +48,8 @@ export function courtHandOffView<T extends FullView>(view: T, context: CaseConte
       'segments',
     ),
     deadlines: view.deadlines.filter((d) => handOffClocks.has(d.kind)),
-    referral: withShanghaiInstants({ court: context.courtReferral ?? null, petition: null, judicialConfirmation: context.judicialConfirmation ?? null }),
+    // The full view's referral facts (already in +08:00), less the petition's.
+    referral: { court: view.referral.court, petition: null, judicialConfirmation: view.referral.judicialConfirmation },
     /** Tells a client it is looking at the hand-off view (R-L5). */
     handOffOnly: true as const,
   };
