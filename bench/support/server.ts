@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { freePort, healthy } from '../../test/support/free-port';
 
 export interface BenchServer {
   url: string;
@@ -13,7 +14,8 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}, port = 3900 + Math.floor(Math.random() * 90)): Promise<BenchServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<BenchServer> {
+  const port = await freePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'sandiao-bench-'));
   // BENCH_NODE_ARGS passes flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -28,11 +30,7 @@ export async function startServer(env: Record<string, string> = {}, port = 3900 
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
+    if (await healthy(url)) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

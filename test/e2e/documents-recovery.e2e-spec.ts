@@ -16,6 +16,7 @@ import { fileHash } from '../../src/documents/document-files';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { intakeBody, person } from '../factories/parties';
 import { registerCase } from '../support/case-driver';
+import { freePort, healthy } from '../support/free-port';
 import { api, login } from '../../bench/support/server';
 import { commandEnv, demoPassword, testConfig } from '../support/test-app';
 
@@ -69,13 +70,13 @@ const longIntake = () => intakeBody({ summary: '双方因宅基地界址、排�
 
 /** The server as `npm start` runs it, in its own process, on `config`'s database. */
 async function serverProcess(config: AppConfig, env: Record<string, string> = {}) {
-  const port = 4100 + Math.floor(Math.random() * 800);
+  const port = await freePort();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
     env: { ...process.env, ...commandEnv(config), PORT: String(port), HOST: '127.0.0.1', SANDIAO_DEMO_CASES: 'false', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await until(() => fetch(`${url}/api/health`).then((r) => r.ok, () => false), 60_000);
+  await until(() => healthy(url), 60_000);
   return { url, child };
 }
 

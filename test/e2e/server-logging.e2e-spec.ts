@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, healthy } from '../support/free-port';
 
 interface Started {
   stdout: string;
@@ -13,7 +14,7 @@ interface Started {
 /** Starts src/main.ts, waits until /api/health answers, stops it and returns what it printed. */
 async function startServer(logLevel: string): Promise<Started> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sandiao-logging-'));
-  const port = 4100 + Math.floor(Math.random() * 800);
+  const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: logLevel, SANDIAO_DEMO_CASES: 'false' };
   delete env.DATABASE_URL;
   delete env.SANDIAO_MODE;
@@ -21,18 +22,24 @@ async function startServer(logLevel: string): Promise<Started> {
   const printed: Started = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk) => (printed.stdout += chunk));
   child.stderr.on('data', (chunk) => (printed.stderr += chunk));
+  const exited = new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
   try {
-    for (let i = 0; i < 600; i++) {
+    // Bounded below the test's own timeout, so a server that never comes up fails with what it printed.
+    const deadline = Date.now() + 40_000;
+    while (!(await healthy(`http://127.0.0.1:${port}`))) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${printed.stderr}`);
-      const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
-      if (healthy) break;
+      if (Date.now() > deadline) throw new Error(`server not answering /api/health after 40 s; it printed: ${printed.stdout}${printed.stderr}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     // The start line follows the health check's first answer by a moment.
     await new Promise((r) => setTimeout(r, 300));
   } finally {
     child.kill('SIGTERM');
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    const stopped = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 15_000))]);
+    if (!stopped) {
+      child.kill('SIGKILL');
+      printed.stderr += '\n[test] server still running 15 s after SIGTERM, killed';
+    }
     rmSync(dataDir, { recursive: true, force: true });
   }
   return printed;

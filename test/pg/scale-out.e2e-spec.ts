@@ -25,7 +25,7 @@ beforeAll(async () => {
   pg = new Client({ connectionString: testPostgresUrl });
   await pg.connect();
   await pg.query(`CREATE SCHEMA ${schema}`);
-  servers = await Promise.all([0, 1, 2].map((i) => startServer(env, 3950 + i)));
+  servers = await Promise.all([0, 1, 2].map(() => startServer(env)));
 }, 120_000);
 
 afterAll(async () => {
