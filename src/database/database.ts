@@ -3,7 +3,7 @@
 // writer works); on PostgreSQL both use the same pool.
 import { Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { dataSourceOptions, isPostgresUrl, type DatabaseSettings } from './data-source-options';
+import { dataSourceOptions, isPostgresUrl, POSTGRES_POOL_SIZE, type DatabaseSettings } from './data-source-options';
 import type { Tx } from './tx';
 import { WalSync } from './wal-sync';
 import { runAfterCommit, SqliteWriteQueue } from './write-queue';
@@ -50,10 +50,19 @@ export class Database {
   static async open(settings: DatabaseSettings, { migrate = true } = {}): Promise<Database> {
     const writer = await new DataSource(dataSourceOptions(settings)).initialize();
     if (migrate) await Database.migrate(writer);
-    const reader = isPostgresUrl(settings.databaseUrl)
-      ? writer
-      : await new DataSource(dataSourceOptions({ ...settings, readOnly: true })).initialize();
-    return new Database(writer, reader);
+    if (!isPostgresUrl(settings.databaseUrl)) return new Database(writer, await new DataSource(dataSourceOptions({ ...settings, readOnly: true })).initialize());
+    await Database.openPool(writer);
+    return new Database(writer, writer);
+  }
+
+  /** PostgreSQL: the whole pool opened at start, not while the first burst of requests waits for it. */
+  private static async openPool(writer: DataSource): Promise<void> {
+    const runners = Array.from({ length: POSTGRES_POOL_SIZE }, () => writer.createQueryRunner());
+    try {
+      await Promise.all(runners.map((runner) => runner.connect()));
+    } finally {
+      await Promise.all(runners.map((runner) => runner.release()));
+    }
   }
 
   /**
