@@ -6,18 +6,17 @@ import type { EntityManager } from 'typeorm';
 import { stateLabel, type Actor, type CaseContext } from '../../workflows/case';
 import { fenToYuan } from '../common/money';
 import { toShanghaiIso, withShanghaiInstants } from '../common/time/instant';
-import { selectAs } from '../database/hydrate';
 import { partiesPeriods } from '../deadlines/clock-labels';
-import { ClockRecord } from '../deadlines/clock.entity';
 import { OrgsService } from '../orgs/orgs.service';
 import { WorkflowEngine } from '../workflow-engine/workflow-engine';
 import { courtHandOffView, seesHandOffOnly } from '../referrals/court-hand-off-view';
 import { disputeTypeName, focusDisputeTypes } from './catalog/dispute-types';
 import { caseSources, type CaseSource } from './catalog/sources';
+import { readRelated, type CaseRelated } from './case-related';
 import { CaseRecord } from './case.entity';
 import { partyView } from './party-view';
 import { Party } from './party.entity';
-import { PreventionFlag, preventionKinds } from './prevention-flag.entity';
+import { preventionKinds } from './prevention-flag.entity';
 
 const iso = (instant: string | null | undefined) => (instant ? toShanghaiIso(instant) : null);
 
@@ -32,14 +31,10 @@ export class CaseViews {
     return { code, name: this.orgs.cached(code)?.name ?? code };
   }
 
-  /** The whole case, as GET /api/cases/:id and every event answer give it. */
-  async full(em: EntityManager, row: CaseRecord, snapshot: AnyMachineSnapshot, actor: Actor, now: Date, reveal = false) {
+  /** The whole case, as GET /api/cases/:id and every event answer give it; `related` if already read with the case. */
+  async full(em: EntityManager, row: CaseRecord, snapshot: AnyMachineSnapshot, actor: Actor, now: Date, reveal = false, related?: CaseRelated) {
     const context = snapshot.context as CaseContext;
-    const [parties, flags, clocks] = await readAll(em, [
-      () => selectAs(em, Party, 'SELECT * FROM parties WHERE case_id = ? ORDER BY seq', [row.id]),
-      () => selectAs(em, PreventionFlag, 'SELECT * FROM prevention_flags WHERE case_id = ? ORDER BY kind', [row.id]),
-      () => selectAs(em, ClockRecord, 'SELECT * FROM clocks WHERE case_id = ? ORDER BY started_at, id', [row.id]),
-    ]);
+    const { parties, flags, clocks } = related ?? (await readRelated(em, row.id));
     const view = {
       ...this.summary(row, parties, reveal),
       status: snapshot.status === 'done' ? 'closed' : 'active',
@@ -115,16 +110,4 @@ export class CaseViews {
       parties: parties.map((p) => partyView(p, reveal)),
     };
   }
-}
-
-/**
- * Reads side by side where the manager has a pool behind it (PostgreSQL: connections answer at once
- * instead of in turn); one after another on a transaction's single connection, which takes one
- * query at a time.
- */
-async function readAll<T extends unknown[]>(em: EntityManager, reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
-  if (!em.queryRunner) return (await Promise.all(reads.map((read) => read()))) as T;
-  const results: unknown[] = [];
-  for (const read of reads) results.push(await read());
-  return results as T;
 }

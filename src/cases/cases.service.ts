@@ -25,6 +25,7 @@ import { isHandOffTransition, seesHandOffOnly } from '../referrals/court-hand-of
 import { IdempotencyKey } from '../workflow-engine/idempotency-key.entity';
 import { WorkflowEngine } from '../workflow-engine/workflow-engine';
 import { CaseTransition } from './case-transition.entity';
+import { readCaseWithRelated } from './case-related';
 import { CaseViews } from './case-view';
 import { CaseRecord } from './case.entity';
 import { caseNumberScope, formatCaseNumber } from './case-number';
@@ -211,11 +212,13 @@ export class CasesService {
 
   async get(user: AuthUser, caseId: string, reveal = false) {
     const em = this.db.reader;
-    const row = await this.loadVisible(em, user, caseId);
-    if (reveal) await this.authorizeReveal(user, row);
+    const visible = visibleCases(user.actor);
+    const found = await readCaseWithRelated(em, `c.id = ? AND ${visible.sql}`, [caseId, ...visible.params]);
+    if (!found) return this.notVisible(em, user, caseId);
+    if (reveal) await this.authorizeReveal(user, found.row);
     // R-S3: a case shows its parties' personal data; the read is recorded (off the request path).
-    this.audit.recordRead({ actorUsername: user.username, actorUnitCode: user.actor.unit.code, action: 'read.case', targetType: 'case', targetId: row.id });
-    return this.views.full(em, row, this.engine.restore(row), user.actor, this.clock.now(), reveal);
+    this.audit.recordRead({ actorUsername: user.username, actorUnitCode: user.actor.unit.code, action: 'read.case', targetType: 'case', targetId: found.row.id });
+    return this.views.full(em, found.row, this.engine.restore(found.row), user.actor, this.clock.now(), reveal, found.related);
   }
 
   async history(user: AuthUser, caseId: string) {
@@ -306,19 +309,21 @@ export class CasesService {
     // against the state the earlier one left (SQLite's single writer already does this).
     const lock = forUpdate && this.db.isPostgres ? ' FOR UPDATE OF c' : '';
     const [row] = await selectAs(em, CaseRecord, `SELECT c.* FROM cases c WHERE c.id = ? AND ${visible.sql}${lock}`, [caseId, ...visible.params]);
-    if (!row) {
-      if ((await sql(em, 'SELECT 1 FROM cases WHERE id = ?', [caseId])).length) {
-        void this.audit.append({
-          actorUsername: user.username,
-          actorUnitCode: user.actor.unit.code,
-          action: 'case.access-denied',
-          targetType: 'case',
-          targetId: caseId,
-        });
-      }
-      throw new NotFoundError('CASE', '案件', { id: caseId });
+    return row ?? this.notVisible(em, user, caseId);
+  }
+
+  /** CASE_NOT_FOUND for a case the caller may not read — or that does not exist; an attempt on a real one is logged. */
+  private async notVisible(em: EntityManager, user: AuthUser, caseId: string): Promise<never> {
+    if ((await sql(em, 'SELECT 1 FROM cases WHERE id = ?', [caseId])).length) {
+      void this.audit.append({
+        actorUsername: user.username,
+        actorUnitCode: user.actor.unit.code,
+        action: 'case.access-denied',
+        targetType: 'case',
+        targetId: caseId,
+      });
     }
-    return row;
+    throw new NotFoundError('CASE', '案件', { id: caseId });
   }
 
   /** Full ID numbers and phones only for the units that mediate the case, each reveal audited (R-S2). */
