@@ -262,7 +262,8 @@ describe('R-D1 a clock that cannot fire is retried with back-off and holds no ot
 
 describe('R-D1 R-S3 R-T1 a round of expiries written together keeps the record whole', () => {
   it('fires 12 clocks of two offices in one round: one expiry each, segments ended, audit chain intact, summary equals a recount', async () => {
-    // On SQLite the round's rows go 5 to a statement (12 rows: three statements per table).
+    // The round goes in chunks of 5 clocks, each chunk's rows written (5 to a statement) before the
+    // next chunk is read: 12 clocks, three chunks, three appends to the audit chain in one transaction.
     const flushRows = t.config.deadlines.sweepFlushRows;
     t.config.deadlines.sweepFlushRows = 5;
     const neighbour = await t.as('130606003-jo');
@@ -295,6 +296,30 @@ describe('R-D1 R-S3 R-T1 a round of expiries written together keeps the record w
     // transition ever recorded; that month is not this test's.)
     const recount = await admin.post('/api/statistics/recompute');
     expect(recount.body.items.filter((d: { month: string }) => d.month >= '2027-09')).toEqual([]);
+  });
+});
+
+describe('R-D1 rounds cut short in the middle of a chunk', () => {
+  it('fire every clock exactly once: the clocks a round claimed and did not reach go to the next', async () => {
+    const { sweepFlushRows, sweepRoundMs } = t.config.deadlines;
+    // Chunks of 3; each round ends after its first clock (1 ms is over before the second starts).
+    Object.assign(t.config.deadlines, { sweepFlushRows: 3, sweepRoundMs: 1 });
+    t.clock.set('2028-03-01T09:00:00+08:00');
+    const views: CaseView[] = [];
+    for (let i = 0; i < 7; i++) views.push(await mediatingCase(office, intakeBody()));
+
+    t.clock.set('2028-04-10T09:00:00+08:00');
+    const report = await sweep().finally(() => Object.assign(t.config.deadlines, { sweepFlushRows, sweepRoundMs }));
+    expect(report).toMatchObject({ fired: 7, stopped: 0, failed: 0 });
+    for (const view of views) {
+      const history = (await office.get(`/api/cases/${view.id}/history`)).body as { event: string; version: number }[];
+      expect(history.filter((h) => h.event === 'CLOCK_EXPIRED').map((h) => h.version)).toEqual([view.version + 1]);
+    }
+    const ids = views.map((v) => v.id);
+    const fired = await query(`SELECT COUNT(*) AS n FROM clocks WHERE status = 'fired' AND case_id IN (${ids.map(() => '?').join(', ')})`, ...ids);
+    expect(Number(fired[0].n)).toBe(7);
+    expect(await verifyAuditChain(t.db.reader)).toMatchObject({ intact: true });
+    expect((await sweep()).fired).toBe(0);
   });
 });
 
