@@ -4,7 +4,7 @@
 // Runs the built server (dist/) in a child process, on SQLite (the default deployment) or, with
 // --pg, on a fresh schema of the PostgreSQL at SANDIAO_TEST_PG_URL (default 127.0.0.1:5432/test).
 // Usage: npm run bench:clocks [-- --clocks 10000 --rate 100 --seconds 8 --pg [--analyze]]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,29 @@ async function countFired(dataDir: string): Promise<{ fired: number; expiries: n
   const expiries = db.prepare(expirySql).get() as { n: number; cases: number };
   db.close();
   return { fired: fired.n, expiries: expiries.n, cases: expiries.cases };
+}
+
+/**
+ * CPU time of every PostgreSQL process on this machine so far (Linux /proc; undefined elsewhere):
+ * the database's backends share the cores with the server, so their work counts as the sweep's.
+ */
+function postgresCpuMs(): number | undefined {
+  if (!existsSync('/proc/self/stat')) return undefined;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    // pid (comm) state ppid … utime stime: fields 14 and 15, counted after the closing parenthesis.
+    const close = stat.lastIndexOf(')');
+    if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+    const fields = stat.slice(close + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
 interface Sample {
@@ -159,8 +182,10 @@ async function main() {
     const during = steadyReads(server.url, reader, readIds, () => !sweeping);
     await new Promise((r) => setTimeout(r, 500));
     const started = performance.now();
+    const pgCpuBefore = onPostgres ? postgresCpuMs() : undefined;
     const report = await api(server.url, admin, 'POST', '/api/deadlines/sweep');
     const wall = (performance.now() - started) / 1000;
+    const pgCpu = pgCpuBefore === undefined ? undefined : postgresCpuMs()! - pgCpuBefore;
     sweeping = false;
     const busy = (await during).filter((s) => s.at >= started && s.at <= started + wall * 1000);
     // The baseline is measured before and after the sweep, so a burst from elsewhere on the machine
@@ -176,6 +201,7 @@ async function main() {
     const errors = [...idle, ...busy].filter((s) => s.status !== 200).length;
     console.log(`sweep: ${report.fired} clocks fired in ${(report.durationMs / 1000).toFixed(2)} s (HTTP round trip ${wall.toFixed(2)} s) = ${(report.fired / (report.durationMs / 1000)).toFixed(0)} clocks/s; stopped ${report.stopped}, failed ${report.failed}`);
     console.log(`server CPU during the sweep: ${(report.cpuMs / 1000).toFixed(2)} s = ${(report.cpuMs / report.fired).toFixed(2)} ms per clock (the reads served meanwhile included)`);
+    if (pgCpu !== undefined) console.log(`PostgreSQL CPU during the sweep (all its processes, the reads' included): ${(pgCpu / 1000).toFixed(2)} s = ${(pgCpu / report.fired).toFixed(2)} ms per clock`);
     console.log(`check: ${check.fired} clocks fired in the database, ${check.expiries} CLOCK_EXPIRED transitions on ${check.cases} cases`);
     console.log(`event-loop delay during the sweep (server): p50 ${report.eventLoopDelayMs.p50} ms, p99 ${report.eventLoopDelayMs.p99} ms, max ${report.eventLoopDelayMs.max} ms`);
     console.log(`case reads at ${rate}/s, idle (before + after): ${idle.length} reads, p50 ${fmt(percentile(idle, 50))} ms, p99 ${fmt(idleP99)} ms (before ${fmt(percentile(idleBefore, 99))}, after ${fmt(percentile(idleAfter, 99))})`);
