@@ -1,7 +1,7 @@
 // Starts the built server (dist/) in a child process on a fresh data folder, so the load generator
 // and the server do not share an event loop.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ben
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '100000000', SANDIAO_DEMO_CASES: 'false', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Drained, so that a talkative server never blocks on a full pipe; BENCH_SERVER_STDOUT keeps it
+  // in a file (e.g. with BENCH_NODE_ARGS="--trace-gc").
+  if (process.env.BENCH_SERVER_STDOUT) child.stdout!.pipe(createWriteStream(process.env.BENCH_SERVER_STDOUT, { flags: 'a' }));
+  else child.stdout!.resume();
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
