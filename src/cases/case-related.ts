@@ -1,7 +1,7 @@
 // The rows a case's full view shows beside the case itself: parties, prevention flags, clocks.
 // On PostgreSQL they come in one statement — with the case row, for a read — because each round
 // trip is a wait for the database's CPU and a connection; under load (a mass clock sweep on the
-// same two cores) a read of three round trips on three connections had a long tail.
+// same two cores) a read of four statements in two round trips on up to three connections had a long tail.
 import type { EntityManager } from 'typeorm';
 import { hydrate, selectAs } from '../database/hydrate';
 import { sql } from '../database/sql';

@@ -50,7 +50,10 @@ export class Database {
   static async open(settings: DatabaseSettings, { migrate = true } = {}): Promise<Database> {
     const writer = await new DataSource(dataSourceOptions(settings)).initialize();
     if (migrate) await Database.migrate(writer);
-    if (!isPostgresUrl(settings.databaseUrl)) return new Database(writer, await new DataSource(dataSourceOptions({ ...settings, readOnly: true })).initialize());
+    if (!isPostgresUrl(settings.databaseUrl)) {
+      const reader = await new DataSource(dataSourceOptions({ ...settings, readOnly: true })).initialize();
+      return new Database(writer, reader);
+    }
     await Database.openPool(writer);
     return new Database(writer, writer);
   }

@@ -275,8 +275,8 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
     const batch = careful ? undefined : new WriteBatch();
     const roundTx: Tx = batch ? { ...tx, batch } : tx;
     // The round goes in chunks of flushRows clocks, each written before the next is read: the
-    // rows kept in memory are a chunk's, not the round's, so each young-generation collection
-    // (which copies what is still alive, holding the event loop) has a quarter as much to copy.
+    // rows kept in memory are a chunk's, not the round's, and a young-generation collection (which
+    // copies what is still alive, holding the event loop) has less to copy.
     for (let start = 0; start < rows.length; start += sweepFlushRows) {
       const chunk = rows.slice(start, start + sweepFlushRows);
       // PostgreSQL: the chunk's cases in one statement; SQLite reads each when its turn comes.
