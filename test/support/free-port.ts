@@ -1,5 +1,6 @@
-// A TCP port nothing listens on, as the OS hands it out. A random pick from a range once landed on
-// RabbitMQ's epmd (4369), which accepts a connection and never answers HTTP: the health check hung.
+// A TCP port nothing listens on, as the OS hands it out. A random pick from 4100–4899 could land on
+// a port another service holds here (NATS 4222, epmd 4369); one that accepts and never answers HTTP
+// would hang a health check without a timeout.
 import { createServer, type AddressInfo } from 'node:net';
 
 export function freePort(): Promise<number> {
