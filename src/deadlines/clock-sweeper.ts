@@ -19,7 +19,7 @@ import { Clock } from '../common/time/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app.config';
 import { Database } from '../database/database';
 import { selectAs } from '../database/hydrate';
-import { sql } from '../database/sql';
+import { prepareStatements, sql } from '../database/sql';
 import type { Tx } from '../database/tx';
 import { WriteBatch } from '../database/write-batch';
 import { InboxService } from '../inbox/inbox.service';
@@ -256,6 +256,8 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
    */
   private async fireSome(tx: Tx, now: Date, careful: boolean, claim: number, pacer: SweepPacer): Promise<RoundTally> {
     const at = now.toISOString();
+    // A round's statements are the same few texts every time: prepared once per connection.
+    prepareStatements(tx.em);
     // Narrow rows: the claim of a whole batch is one synchronous statement on SQLite, so it must
     // be cheap; each case row is read when its turn comes.
     const rows = await sql<DueRow>(tx.em, this.db.isPostgres ? claimLocking : claimInOrder, [at, at, claim]);
@@ -398,6 +400,7 @@ export class ClockSweeper implements OnApplicationBootstrap, BeforeApplicationSh
 
   private async remindSome(tx: Tx, now: Date, report: SweepReport): Promise<number> {
     const at = now.toISOString();
+    prepareStatements(tx.em);
     const rows = await sql<ReminderRow>(
       tx.em,
       // The clocks limited (and on PostgreSQL locked) on their own before the join, as for expiries.
