@@ -10,7 +10,7 @@ import { Database } from '../../src/database/database';
 import { ClockSweeper } from '../../src/deadlines/clock-sweeper';
 import { seedDemo } from '../../src/seed/demo-seed';
 import { intakeBody } from '../factories/parties';
-import { prepareMediation, registerCase, send } from '../support/case-driver';
+import { mediatingCase } from '../support/case-driver';
 import { demoPassword, testConfig, type AuthedAgent } from '../support/test-app';
 
 interface Instance {
@@ -52,10 +52,9 @@ describe('R-D1 a clock survives a restart and fires once', () => {
   it('is scheduled by one app, which then shuts down', async () => {
     const first = await boot(config, '2026-11-02T09:00:00+08:00');
     const office = await first.as('130606002-jo');
-    const view = await prepareMediation(office, await registerCase(office, intakeBody()));
-    const started = await send(office, view.id, { type: 'START_MEDIATION' });
+    const started = await mediatingCase(office, intakeBody());
     expect(started.deadlines[0]).toMatchObject({ status: 'running', dueAt: '2026-12-03T00:00:00.000+08:00' });
-    caseId = view.id;
+    caseId = started.id;
     await first.app.close();
   });
 
@@ -91,8 +90,7 @@ describe('R-D1 the sweeper polls the table by itself', () => {
   it('fires a clock that fell due while no app was running, without being asked', async () => {
     const scheduler = await boot(config, '2027-03-01T09:00:00+08:00');
     const office = await scheduler.as('130606002-jo');
-    const view = await prepareMediation(office, await registerCase(office, intakeBody()));
-    await send(office, view.id, { type: 'START_MEDIATION' });
+    const view = await mediatingCase(office, intakeBody());
     await scheduler.app.close();
 
     const polling = await boot({ ...config, deadlines: { ...config.deadlines, sweepIntervalMs: 50 } }, '2027-04-15T09:00:00+08:00');
@@ -117,11 +115,7 @@ describe('R-D1 a mass sweep on SQLite checkpoints the WAL off the main thread, a
     try {
       const office = await app.as('130606002-jo');
       const ids: string[] = [];
-      for (let i = 0; i < 5; i++) {
-        const view = await prepareMediation(office, await registerCase(office, intakeBody()));
-        await send(office, view.id, { type: 'START_MEDIATION' });
-        ids.push(view.id);
-      }
+      for (let i = 0; i < 5; i++) ids.push((await mediatingCase(office, intakeBody())).id);
       app.clock.set('2027-07-01T09:00:00+08:00');
       expect((await app.app.get(ClockSweeper).sweepNow()).fired).toBe(5);
       for (const id of ids) expect((await office.get(`/api/cases/${id}`)).body.state).toBe('peoples.failed');

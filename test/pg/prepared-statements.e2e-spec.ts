@@ -6,7 +6,7 @@ import type { Pool, PoolClient } from 'pg';
 import { POSTGRES_POOL_SIZE } from '../../src/database/data-source-options';
 import { ClockSweeper } from '../../src/deadlines/clock-sweeper';
 import { intakeBody } from '../factories/parties';
-import { prepareMediation, registerCase, send } from '../support/case-driver';
+import { mediatingCase, registerCase } from '../support/case-driver';
 import { startTestApp, type AuthedAgent, type TestApp } from '../support/test-app';
 
 /** Every connection of the app's pool, each with the statements prepared on it. */
@@ -62,11 +62,7 @@ describe('statements prepared on PostgreSQL', () => {
 
   it('R-D1 the sweeper prepares its rounds once per connection and fires each clock once', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      const view = await prepareMediation(office, await registerCase(office, intakeBody()));
-      await send(office, view.id, { type: 'START_MEDIATION' });
-      ids.push(view.id);
-    }
+    for (let i = 0; i < 4; i++) ids.push((await mediatingCase(office, intakeBody())).id);
     t.clock.set('2026-12-20T00:00:00+08:00');
     const sweeper = t.app.get(ClockSweeper);
     expect((await sweeper.sweepNow()).fired).toBe(4);
